@@ -1,0 +1,141 @@
+using NetScope.Core.Logging;
+
+namespace NetScope.Core.Defer;
+
+/// <content>Debug mode and the observation hooks.</content>
+public partial class Deferred
+{
+    private static volatile bool _debugging;
+    private static volatile IDeferredObserver? _observer;
+
+    /// <summary>
+    /// Debug mode (off by default): Deferreds created or fired while it is on record where,
+    /// and <see cref="AlreadyCalledException"/> and unhandled-error reports include both sites.
+    /// Twisted's <c>setDebugging</c>/<c>getDebugging</c>.
+    /// </summary>
+    public static bool Debugging
+    {
+        get => _debugging;
+        set => _debugging = value;
+    }
+
+    /// <summary>Turns debug mode on or off (Twisted's <c>setDebugging</c>).</summary>
+    public static void SetDebugging(bool on) => _debugging = on;
+
+    /// <summary>Whether debug mode is on (Twisted's <c>getDebugging</c>).</summary>
+    public static bool GetDebugging() => _debugging;
+
+    /// <summary>The observer attached to every Deferred, or <see langword="null"/>.</summary>
+    public static IDeferredObserver? Observer => _observer;
+
+    /// <summary>
+    /// Attaches <paramref name="observer"/> to every Deferred (replacing any other), or detaches
+    /// with <see langword="null"/>. To feed several consumers, attach one observer that fans out.
+    /// </summary>
+    public static void SetObserver(IDeferredObserver? observer) => _observer = observer;
+
+    internal string? DebugSitesForReport() => _debugInfo?.DescribeSites();
+
+    internal void OnUnhandledFailureCleared()
+    {
+        var observer = _observer;
+        if (observer is not null)
+        {
+            Notify(observer, static (o, d) => o.UnhandledFailureCleared(d), this);
+        }
+    }
+
+    internal void OnUnhandledFailureFinalized(Failure failure) =>
+        _observer?.UnhandledFailureFinalized(_id, Label, failure);
+
+    private void NotifyLinkAdded(IDeferredObserver observer, Delegate? callback, Delegate? errback)
+    {
+        try
+        {
+            observer.CallbacksAdded(this, _linksAdded - 1, callback, errback);
+        }
+        catch (Exception exception)
+        {
+            Detach(observer, exception);
+        }
+    }
+
+    private void NotifyFired(IDeferredObserver observer, object? result)
+    {
+        try
+        {
+            observer.Fired(this, result);
+        }
+        catch (Exception exception)
+        {
+            Detach(observer, exception);
+        }
+    }
+
+    private void NotifyStep(IDeferredObserver observer, in DeferredStep step)
+    {
+        try
+        {
+            observer.StepRan(this, step);
+        }
+        catch (Exception exception)
+        {
+            Detach(observer, exception);
+        }
+    }
+
+    private void NotifyPause(IDeferredObserver observer)
+    {
+        try
+        {
+            observer.PauseChanged(this, _paused);
+        }
+        catch (Exception exception)
+        {
+            Detach(observer, exception);
+        }
+    }
+
+    private void NotifyChained(IDeferredObserver observer, Deferred waitingOn)
+    {
+        try
+        {
+            observer.Chained(this, waitingOn);
+        }
+        catch (Exception exception)
+        {
+            Detach(observer, exception);
+        }
+    }
+
+    private void NotifyFailureLeftUnhandled(IDeferredObserver observer, Failure failure)
+    {
+        try
+        {
+            observer.FailureLeftUnhandled(this, failure);
+        }
+        catch (Exception exception)
+        {
+            Detach(observer, exception);
+        }
+    }
+
+    private static void Notify(IDeferredObserver observer, Action<IDeferredObserver, Deferred> call, Deferred deferred)
+    {
+        try
+        {
+            call(observer, deferred);
+        }
+        catch (Exception exception)
+        {
+            Detach(observer, exception);
+        }
+    }
+
+    private static void Detach(IDeferredObserver observer, Exception exception)
+    {
+        // Only detach the observer that failed; a newer one may already have replaced it.
+        Interlocked.CompareExchange(ref _observer, null, observer);
+        DeferLog.ObserverFailed(NetScopeLogging.CreateLogger(DeferLog.Category), exception, observer.GetType().Name);
+    }
+}

@@ -1,0 +1,245 @@
+using System.Diagnostics;
+
+namespace NetScope.Core.Defer;
+
+/// <content>Running the chain: Twisted's <c>_runCallbacks</c>, iterative.</content>
+public partial class Deferred
+{
+    /// <summary>
+    /// Runs pending links of this Deferred and of every Deferred waiting on it, without
+    /// recursion: when a link hands its result to a waiting Deferred, that one is pushed on an
+    /// explicit stack and run next, then this one continues.
+    /// </summary>
+    private void RunCallbacks()
+    {
+        if (_runningCallbacks)
+        {
+            // A link of this Deferred is running and added another: the running loop takes it.
+            return;
+        }
+
+        var current = this;
+        Deferred[]? stack = null;
+        var depth = 0;
+        while (true)
+        {
+            if (current._paused > 0)
+            {
+                // It will not produce a result now; everything up the chain waits with it.
+                return;
+            }
+
+            var finished = true;
+            current._chainedTo = null;
+            while (current._head < current._tail)
+            {
+                var index = current._linksConsumed;
+                var entry = current.PopEntry();
+                var observer = _observer;
+                if (entry.Continuation is { } waiter)
+                {
+                    // Give the waiting Deferred our result and forget it ourselves.
+                    waiter._result = current._result;
+                    current._result = null;
+                    current._unhandled?.Clear(current);
+                    waiter._paused--;
+                    if (observer is not null)
+                    {
+                        current.NotifyStep(observer, new DeferredStep(index, waiter._result is Failure, invoked: false, handedToWaiter: true, outcome: null, elapsedTicks: 0));
+                        waiter.NotifyPause(observer);
+                    }
+
+                    stack ??= new Deferred[4];
+                    if (depth == stack.Length)
+                    {
+                        Array.Resize(ref stack, depth * 2);
+                    }
+
+                    stack[depth++] = current;
+                    current = waiter;
+                    finished = false;
+                    break;
+                }
+
+                var input = current._result;
+                var onErrbackPath = input is Failure;
+                var invoked = onErrbackPath ? entry.Errback is not null : entry.Callback is not null;
+                var started = observer is null ? 0 : Stopwatch.GetTimestamp();
+                var nowWaiting = false;
+                if (invoked)
+                {
+                    current._runningCallbacks = true;
+                    try
+                    {
+                        current._result = onErrbackPath ? entry.Errback!((Failure)input!) : entry.Callback!(input);
+                    }
+                    catch (Exception exception)
+                    {
+                        current._result = new Failure(exception);
+                    }
+                    finally
+                    {
+                        current._runningCallbacks = false;
+                    }
+
+                    nowWaiting = AdoptDeferredResult(current);
+                }
+
+                if (observer is not null)
+                {
+                    var elapsed = invoked ? Stopwatch.GetTimestamp() - started : 0;
+                    current.NotifyStep(observer, new DeferredStep(index, onErrbackPath, invoked, handedToWaiter: false, current._result, elapsed));
+                }
+
+                if (nowWaiting)
+                {
+                    break;
+                }
+            }
+
+            if (!finished)
+            {
+                continue;
+            }
+
+            current.SettleAfterRun();
+            if (depth == 0)
+            {
+                return;
+            }
+
+            current = stack![--depth];
+            stack[depth] = null!;
+        }
+    }
+
+    /// <summary>
+    /// The fast path of <see cref="AddCallbacks"/> on a fired, idle Deferred with nothing
+    /// queued: runs the one link at once, exactly as <see cref="RunCallbacks"/> would.
+    /// </summary>
+    private void RunSingleLinkNow(Func<object?, object?>? callback, Func<Failure, object?>? errback)
+    {
+        _linksAdded++;
+        _linksConsumed++;
+        var input = _result;
+        if (input is Failure failure)
+        {
+            if (errback is null)
+            {
+                return;
+            }
+
+            _runningCallbacks = true;
+            try
+            {
+                _result = errback(failure);
+            }
+            catch (Exception exception)
+            {
+                _result = new Failure(exception);
+            }
+            finally
+            {
+                _runningCallbacks = false;
+            }
+        }
+        else
+        {
+            if (callback is null)
+            {
+                return;
+            }
+
+            _runningCallbacks = true;
+            try
+            {
+                _result = callback(input);
+            }
+            catch (Exception exception)
+            {
+                _result = new Failure(exception);
+            }
+            finally
+            {
+                _runningCallbacks = false;
+            }
+        }
+
+        if (AdoptDeferredResult(this))
+        {
+            SettleAfterRun();
+            return;
+        }
+
+        if (_head != _tail)
+        {
+            // The link added more links to this Deferred while it ran.
+            RunCallbacks();
+        }
+        else if (_result is Failure || _unhandled is not null)
+        {
+            SettleAfterRun();
+        }
+    }
+
+    /// <summary>
+    /// After a link returned a Deferred: take its result if it has one, otherwise pause
+    /// <paramref name="current"/> and make it wait. Returns <see langword="true"/> when waiting.
+    /// </summary>
+    private static bool AdoptDeferredResult(Deferred current)
+    {
+        if (current._result is not Deferred inner)
+        {
+            return false;
+        }
+
+        if (ReferenceEquals(inner, current))
+        {
+            current._result = new Failure(new InvalidOperationException(
+                "A callback returned the Deferred it was attached to; that would wait forever."));
+            return false;
+        }
+
+        var innerResult = inner._result;
+        if (ReferenceEquals(innerResult, NoResult) || innerResult is Deferred || inner._paused > 0)
+        {
+            current.Pause();
+            current._chainedTo = inner;
+            inner.Append(new CallbackEntry(current));
+            var observer = _observer;
+            if (observer is not null)
+            {
+                current.NotifyChained(observer, inner);
+            }
+
+            return true;
+        }
+
+        // It has a result: take it, and it no longer has one to leave unhandled.
+        inner._result = null;
+        inner._unhandled?.Clear(inner);
+        current._result = innerResult;
+        return false;
+    }
+
+    /// <summary>
+    /// As much of the chain as can run now has run: keep an eye on a failure left as the
+    /// result (reported if nobody handles it), or forget one that has been handled.
+    /// </summary>
+    private void SettleAfterRun()
+    {
+        if (_result is Failure failure)
+        {
+            _unhandled ??= new UnhandledFailureTracker();
+            var observer = _observer;
+            if (_unhandled.Track(this, failure) && observer is not null)
+            {
+                NotifyFailureLeftUnhandled(observer, failure);
+            }
+        }
+        else
+        {
+            _unhandled?.Clear(this);
+        }
+    }
+}

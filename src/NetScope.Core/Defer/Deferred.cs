@@ -1,0 +1,404 @@
+using System.Globalization;
+using System.Runtime.CompilerServices;
+
+namespace NetScope.Core.Defer;
+
+/// <summary>
+/// A result that is not there yet: Twisted's <c>Deferred</c>, with Twisted's semantics.
+/// </summary>
+/// <remarks>
+/// <para>
+/// A Deferred holds a chain of callback/errback pairs. When it is fired with
+/// <see cref="Callback"/> or <see cref="Errback(Failure)"/>, the result flows down the chain:
+/// each callback's return value becomes the next link's input; a callback that throws (or
+/// returns a <see cref="Failure"/>) switches to the errback path; an errback that returns a
+/// value switches back. Links added after firing run at once.
+/// </para>
+/// <para>
+/// A callback that returns another Deferred pauses this chain until that one fires, then
+/// continues with its result. Long chains of such Deferreds run iteratively, never
+/// recursively, so their depth is bounded only by memory.
+/// </para>
+/// <para>
+/// A Deferred is not thread-safe: it belongs to the thread that runs it (the reactor thread).
+/// Use the reactor's <c>CallFromThread</c> to fire one from elsewhere.
+/// </para>
+/// </remarks>
+[AsyncMethodBuilder(typeof(DeferredMethodBuilder))]
+public partial class Deferred
+{
+    /// <summary>Marks "not fired yet" (a null result is a legitimate value).</summary>
+    private static readonly object NoResult = new();
+
+    private static long _nextId;
+
+    private object? _result = NoResult;
+    private CallbackEntry[]? _entries;
+    private int _head;
+    private int _tail;
+    private int _linksConsumed;
+    private int _linksAdded;
+    private int _paused;
+    private bool _called;
+    private bool _runningCallbacks;
+    private bool _suppressAlreadyCalled;
+    private readonly Action<Deferred>? _canceller;
+    private Deferred? _chainedTo;
+    private DeferredDebugInfo? _debugInfo;
+    private UnhandledFailureTracker? _unhandled;
+    private long _id;
+
+    /// <summary>Creates a Deferred without a canceller.</summary>
+    public Deferred()
+        : this(null)
+    {
+    }
+
+    /// <summary>
+    /// Creates a Deferred. <paramref name="canceller"/>, if given, is called by
+    /// <see cref="Cancel"/> to stop the pending operation; if it does not fire the Deferred,
+    /// <see cref="Cancel"/> fails it with <see cref="CancelledException"/>.
+    /// </summary>
+    public Deferred(Action<Deferred>? canceller)
+    {
+        _canceller = canceller;
+        if (_debugging)
+        {
+            _debugInfo = new DeferredDebugInfo { Creator = DeferredDebugInfo.CaptureStack() };
+        }
+
+        var observer = _observer;
+        if (observer is not null)
+        {
+            _id = Interlocked.Increment(ref _nextId);
+            Notify(observer, static (o, d) => o.Created(d), this);
+        }
+    }
+
+    /// <summary>A process-unique number for this Deferred (assigned on first use when no observer is attached).</summary>
+    public long Id
+    {
+        get
+        {
+            if (_id == 0)
+            {
+                Interlocked.CompareExchange(ref _id, Interlocked.Increment(ref _nextId), 0);
+            }
+
+            return _id;
+        }
+    }
+
+    /// <summary>An optional human label ("connect 127.0.0.1:7", "TLS handshake") shown in chain views.</summary>
+    public string? Label { get; set; }
+
+    /// <summary><see langword="true"/> once <see cref="Callback"/> or <see cref="Errback(Failure)"/> has been called.</summary>
+    public bool Called => _called;
+
+    /// <summary>How many unmatched <see cref="Pause"/> calls (including waits on other Deferreds) are in effect.</summary>
+    public int PauseCount => _paused;
+
+    /// <summary><see langword="true"/> when the Deferred has a result at this moment (it may be a <see cref="Failure"/>, or a Deferred it waits on).</summary>
+    public bool HasResult => !ReferenceEquals(_result, NoResult);
+
+    /// <summary>
+    /// The current result: a value, a <see cref="Failure"/>, or the Deferred this one waits on.
+    /// Meant for inspection and tests; code should use callbacks.
+    /// </summary>
+    /// <exception cref="InvalidOperationException">The Deferred has no result yet.</exception>
+    public object? Result => HasResult ? _result : throw new InvalidOperationException("The Deferred has no result yet.");
+
+    /// <summary>The Deferred this one is waiting on (a callback returned it), if any.</summary>
+    public Deferred? WaitingOn => _chainedTo;
+
+    /// <summary>How many links are waiting to run.</summary>
+    public int PendingLinkCount => _tail - _head;
+
+    /// <summary>How many links have been added over the Deferred's life.</summary>
+    public int LinkCount => _linksAdded;
+
+    /// <summary>Where the Deferred was created, when debugging was on at that moment.</summary>
+    public string? CreationSite => _debugInfo?.Creator;
+
+    /// <summary>Where the Deferred was first fired, when debugging was on at that moment.</summary>
+    public string? InvocationSite => _debugInfo?.Invoker;
+
+    /// <summary>Sets <see cref="Label"/> and returns this Deferred, for fluent construction.</summary>
+    public Deferred WithLabel(string label)
+    {
+        Label = label;
+        return this;
+    }
+
+    /// <summary>
+    /// Adds a callback and an errback as one link. <see langword="null"/> for either passes
+    /// results on that path through unchanged. If the Deferred has fired, the link runs now.
+    /// </summary>
+    /// <returns>This Deferred, so calls can be chained.</returns>
+    public Deferred AddCallbacks(Func<object?, object?>? callback, Func<Failure, object?>? errback)
+    {
+        if (_observer is null && _called && _paused == 0 && !_runningCallbacks && _head == _tail)
+        {
+            RunSingleLinkNow(callback, errback);
+            return this;
+        }
+
+        Append(new CallbackEntry(callback, errback));
+        var observer = _observer;
+        if (observer is not null)
+        {
+            NotifyLinkAdded(observer, callback, errback);
+        }
+
+        if (_called)
+        {
+            RunCallbacks();
+        }
+
+        return this;
+    }
+
+    /// <summary>Adds a callback for the success path (failures pass by it).</summary>
+    public Deferred AddCallback(Func<object?, object?> callback) => AddCallbacks(callback, null);
+
+    /// <summary>Adds an errback for the failure path (values pass by it).</summary>
+    public Deferred AddErrback(Func<Failure, object?> errback) => AddCallbacks(null, errback);
+
+    /// <summary>Adds one function for both paths: it receives a value or a <see cref="Failure"/>.</summary>
+    public Deferred AddBoth(Func<object?, object?> callback) => AddCallbacks(callback, callback);
+
+    /// <summary>
+    /// Adds a callback that expects the current result to be a <typeparamref name="T"/>
+    /// (a <see langword="null"/> result becomes <c>default</c>).
+    /// </summary>
+    public Deferred AddCallback<T>(Func<T, object?> callback)
+    {
+        ArgumentNullException.ThrowIfNull(callback);
+        return AddCallbacks(result => callback(CastResult<T>(result)), null);
+    }
+
+    /// <summary>
+    /// Makes <paramref name="other"/> fire with whatever this Deferred's chain produces at this
+    /// point; afterwards this chain continues with <see langword="null"/>. Unlike returning a
+    /// Deferred from a callback, this recurses, so do not build very deep chains with it.
+    /// </summary>
+    /// <returns>This Deferred.</returns>
+    public Deferred ChainDeferred(Deferred other)
+    {
+        ArgumentNullException.ThrowIfNull(other);
+        other._chainedTo = this;
+        return AddCallbacks(
+            result =>
+            {
+                other.Callback(result);
+                return null;
+            },
+            failure =>
+            {
+                other.Errback(failure);
+                return null;
+            });
+    }
+
+    /// <summary>
+    /// Fires the Deferred with <paramref name="result"/> (a <see cref="Failure"/> starts on the
+    /// errback path).
+    /// </summary>
+    /// <exception cref="AlreadyCalledException">The Deferred has already been fired.</exception>
+    /// <exception cref="ArgumentException"><paramref name="result"/> is a Deferred: return it from a callback instead.</exception>
+    public void Callback(object? result)
+    {
+        if (result is Deferred)
+        {
+            throw new ArgumentException("A Deferred cannot be fired with another Deferred; return it from a callback to chain it.", nameof(result));
+        }
+
+        StartRunCallbacks(result);
+    }
+
+    /// <summary>Fires the Deferred on the errback path with <paramref name="failure"/>.</summary>
+    /// <exception cref="AlreadyCalledException">The Deferred has already been fired.</exception>
+    public void Errback(Failure failure)
+    {
+        ArgumentNullException.ThrowIfNull(failure);
+        StartRunCallbacks(failure);
+    }
+
+    /// <summary>Fires the Deferred on the errback path with a <see cref="Failure"/> wrapping <paramref name="exception"/>.</summary>
+    /// <exception cref="AlreadyCalledException">The Deferred has already been fired.</exception>
+    public void Errback(Exception exception) => Errback(new Failure(exception));
+
+    /// <summary>Stops the chain from running until a matching <see cref="Unpause"/>.</summary>
+    public void Pause()
+    {
+        _paused++;
+        var observer = _observer;
+        if (observer is not null)
+        {
+            NotifyPause(observer);
+        }
+    }
+
+    /// <summary>Undoes one <see cref="Pause"/>; when none is left, runs whatever is pending.</summary>
+    public void Unpause()
+    {
+        _paused--;
+        var observer = _observer;
+        if (observer is not null)
+        {
+            NotifyPause(observer);
+        }
+
+        if (_paused != 0)
+        {
+            return;
+        }
+
+        if (_called)
+        {
+            RunCallbacks();
+        }
+    }
+
+    /// <inheritdoc/>
+    public override string ToString()
+    {
+        var name = GetType().Name;
+        var tick = name.IndexOf('`', StringComparison.Ordinal);
+        if (tick > 0)
+        {
+            name = name[..tick];
+        }
+
+        var label = Label is null ? string.Empty : $" '{Label}'";
+        string state;
+        if (_chainedTo is not null)
+        {
+            state = string.Create(CultureInfo.InvariantCulture, $" waiting on Deferred #{_chainedTo.Id}");
+        }
+        else if (!HasResult)
+        {
+            state = string.Empty;
+        }
+        else
+        {
+            state = $" current result: {DescribeValue(_result)}";
+        }
+
+        return string.Create(CultureInfo.InvariantCulture, $"<{name} #{Id}{label}{state}>");
+    }
+
+    /// <summary>A one-line description of a chain value, for views and messages.</summary>
+    public static string DescribeValue(object? value) => value switch
+    {
+        null => "null",
+        string s => s.Length > 60 ? $"\"{s[..57]}...\"" : $"\"{s}\"",
+        Failure f => f.ToString(),
+        Deferred d => string.Create(CultureInfo.InvariantCulture, $"Deferred #{d.Id}"),
+        _ => value.ToString() ?? value.GetType().Name,
+    };
+
+    internal static T CastResult<T>(object? result)
+    {
+        if (result is T typed)
+        {
+            return typed;
+        }
+
+        if (result is null)
+        {
+            return default!;
+        }
+
+        throw new InvalidCastException($"The Deferred's result is a {result.GetType().Name}, not a {typeof(T).Name}.");
+    }
+
+    private void StartRunCallbacks(object? result)
+    {
+        if (_called)
+        {
+            if (_suppressAlreadyCalled)
+            {
+                _suppressAlreadyCalled = false;
+                return;
+            }
+
+            throw new AlreadyCalledException(_debugging && _debugInfo is not null
+                ? "Deferred was already called.\n" + _debugInfo.DescribeSites()
+                : "Deferred was already called.");
+        }
+
+        if (_debugging)
+        {
+            _debugInfo ??= new DeferredDebugInfo();
+            _debugInfo.Invoker = DeferredDebugInfo.CaptureStack();
+        }
+
+        _called = true;
+        _result = result;
+        var observer = _observer;
+        if (observer is not null)
+        {
+            NotifyFired(observer, result);
+        }
+
+        RunCallbacks();
+    }
+
+    /// <summary>
+    /// Fires with an unfired Deferred as the result, so this one waits on it: used by
+    /// cancellers that must let an operation finish before the chain continues.
+    /// </summary>
+    internal Deferred FireWaitingOnReplacement()
+    {
+        var replacement = new Deferred();
+        _called = true;
+        _result = replacement;
+        RunCallbacks();
+        return replacement;
+    }
+
+    private void Append(in CallbackEntry entry)
+    {
+        var entries = _entries;
+        if (entries is null)
+        {
+            entries = _entries = new CallbackEntry[4];
+        }
+        else if (_tail == entries.Length)
+        {
+            if (_head > 0)
+            {
+                // Reuse the consumed front of the array before growing it.
+                Array.Copy(entries, _head, entries, 0, _tail - _head);
+                Array.Clear(entries, _tail - _head, _head);
+                _tail -= _head;
+                _head = 0;
+            }
+
+            if (_tail == entries.Length)
+            {
+                Array.Resize(ref _entries, entries.Length * 2);
+                entries = _entries;
+            }
+        }
+
+        entries![_tail++] = entry;
+        _linksAdded++;
+    }
+
+    private CallbackEntry PopEntry()
+    {
+        var entries = _entries!;
+        var entry = entries[_head];
+        entries[_head] = default;
+        _head++;
+        if (_head == _tail)
+        {
+            _head = _tail = 0;
+        }
+
+        _linksConsumed++;
+        return entry;
+    }
+}
