@@ -33,10 +33,12 @@ public class ReactorSmokeTests
         public override void ConnectionLost(Failure reason) => Done.Callback(Encoding.ASCII.GetString(_got.ToArray()) + "|" + reason.Type.Name);
     }
 
-    [Fact]
-    public void EchoRoundTripOverLoopback()
+    [Theory]
+    [InlineData(ReactorKind.Portable)]
+    [InlineData(ReactorKind.Epoll)]
+    public void EchoRoundTripOverLoopback(ReactorKind kind)
     {
-        var reactor = Reactors.Create(ReactorKind.Portable);
+        var reactor = Reactors.Create(kind);
         var port = reactor.ListenTcp(0, Factory.ForProtocol(() => new Echo()), bindAddress: "127.0.0.1");
         var client = new Client();
         string? result = null;
