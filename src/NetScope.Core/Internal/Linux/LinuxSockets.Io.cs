@@ -8,12 +8,12 @@ internal static unsafe partial class LinuxSockets
     private const int SendFlags = Libc.MSG_NOSIGNAL | Libc.MSG_DONTWAIT;
 
     /// <summary>
-    /// The most segments one <see cref="SendVectored"/> call passes to the kernel
+    /// The most segments one <see cref="SendVectored(int, ReadOnlySpan{ReadOnlyMemory{byte}})"/> call passes to the kernel
     /// (<c>IOV_MAX</c>); later segments wait for the next call.
     /// </summary>
     public const int MaxSegmentsPerSend = Libc.IOV_MAX;
 
-    /// <summary>Segments pinned per stack frame in <see cref="SendVectored"/>: 4 keeps the recursion at most 256 frames deep.</summary>
+    /// <summary>Segments pinned per stack frame in <see cref="SendVectored(int, ReadOnlySpan{ReadOnlyMemory{byte}})"/>: 4 keeps the recursion at most 256 frames deep.</summary>
     private const int SegmentsPinnedPerFrame = 4;
 
     /// <summary>Reads what has arrived, without waiting.</summary>
@@ -82,7 +82,8 @@ internal static unsafe partial class LinuxSockets
 
     /// <summary>
     /// Writes several buffers in order with one system call (<c>sendmsg</c>), as much as the kernel
-    /// takes now. Only the first <see cref="MaxSegmentsPerSend"/> segments are offered.
+    /// takes now. Only the first <see cref="MaxSegmentsPerSend"/> segments are offered. (Spans
+    /// cannot be held in a list; for two of them use <see cref="SendVectored(int, ReadOnlySpan{byte}, ReadOnlySpan{byte})"/>.)
     /// </summary>
     /// <remarks>
     /// The segments are pinned with <c>fixed</c> statements in a short recursion (no GC handles,
@@ -109,6 +110,26 @@ internal static unsafe partial class LinuxSockets
 
         IoVector* vectors = stackalloc IoVector[segments.Length];
         return PinAndSend(fd, segments, vectors, 0);
+    }
+
+    /// <summary>
+    /// Writes two spans in order with one system call, as much as the kernel takes now: a frame
+    /// header and its payload, or a pending buffer and a new write, without copying them together.
+    /// </summary>
+    /// <param name="fd">A connected socket.</param>
+    /// <param name="first">The bytes that go out first.</param>
+    /// <param name="second">The bytes that follow.</param>
+    /// <returns>How many bytes the kernel took, counted from the start of <paramref name="first"/>; the errors are those of <see cref="Send"/>.</returns>
+    public static SysResult SendVectored(int fd, ReadOnlySpan<byte> first, ReadOnlySpan<byte> second)
+    {
+        fixed (byte* p0 = first)
+        fixed (byte* p1 = second)
+        {
+            IoVector* vectors = stackalloc IoVector[2];
+            vectors[0] = new IoVector { Base = p0, Length = (nuint)first.Length };
+            vectors[1] = new IoVector { Base = p1, Length = (nuint)second.Length };
+            return SendMessage(fd, vectors, 2);
+        }
     }
 
     /// <summary>

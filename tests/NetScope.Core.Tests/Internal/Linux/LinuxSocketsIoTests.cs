@@ -113,4 +113,59 @@ public sealed class LinuxSocketsIoTests : IDisposable
         Assert.Equal(Errno.EAGAIN, result.Error);
         Assert.InRange(accepted, 1, 64L * 1024 * 1024);
     }
+
+    [Fact]
+    public void TheHotPathAllocatesNothing()
+    {
+        (int client, int server) = _sockets.Connect(AddressFamily.InterNetwork);
+        using var epoll = new Epoll();
+        LoopbackSockets.Ok(epoll.Add(server, EpollEvents.In, 1));
+        var events = new EpollEvent[4];
+        var buffer = new byte[256];
+        ReadOnlyMemory<byte>[] segments = ["head"u8.ToArray(), new byte[100], "tail"u8.ToArray()];
+        RoundTrip(client, server, epoll, events, buffer, segments);
+
+        long before = GC.GetAllocatedBytesForCurrentThread();
+        for (int i = 0; i < 1000; i++)
+        {
+            RoundTrip(client, server, epoll, events, buffer, segments);
+        }
+
+        Assert.Equal(0, GC.GetAllocatedBytesForCurrentThread() - before);
+    }
+
+    /// <summary>One send, one vectored send, a wait, the reads, and the EAGAIN that ends them.</summary>
+    private static void RoundTrip(int client, int server, Epoll epoll, EpollEvent[] events, byte[] buffer, ReadOnlyMemory<byte>[] segments)
+    {
+        const int Expected = 1 + 108;
+        if (LinuxSockets.Send(client, "!"u8).Value != 1 || LinuxSockets.SendVectored(client, segments).Value != 108)
+        {
+            throw new InvalidOperationException("short send on an idle loopback connection");
+        }
+
+        int received = 0;
+        while (received < Expected)
+        {
+            if (epoll.Wait(events, LoopbackSockets.TimeoutMs) == 0)
+            {
+                throw new TimeoutException("no data within the timeout");
+            }
+
+            SysResult result;
+            while ((result = LinuxSockets.Receive(server, buffer)).IsSuccess && result.Value > 0)
+            {
+                received += result.Value;
+            }
+
+            if (!result.WouldBlock)
+            {
+                throw new InvalidOperationException(result.Error.ToMessage());
+            }
+        }
+
+        if (epoll.Modify(server, EpollEvents.In | EpollEvents.RdHup, 1) != Errno.None)
+        {
+            throw new InvalidOperationException("epoll_ctl MOD failed");
+        }
+    }
 }

@@ -33,6 +33,18 @@ public sealed class SendVectoredTests : IDisposable
         Assert.Equal("first segment, HELLO from a memory manager, !", System.Text.Encoding.ASCII.GetString(_sockets.ReceiveExactly(server, expected.Length)));
     }
 
+    [Fact]
+    public void TwoSpansArriveAsOneStreamInOrder()
+    {
+        (int client, int server) = _sockets.Connect(AddressFamily.InterNetwork);
+        Span<byte> header = stackalloc byte[] { 0x00, 0x05 };
+
+        SysResult sent = LinuxSockets.SendVectored(client, header, "hello"u8);
+
+        Assert.Equal(7, LoopbackSockets.Ok(sent));
+        Assert.Equal(new byte[] { 0x00, 0x05, (byte)'h', (byte)'e', (byte)'l', (byte)'l', (byte)'o' }, _sockets.ReceiveExactly(server, 7));
+    }
+
     [Theory]
     [InlineData(1)]
     [InlineData(3)]
