@@ -95,7 +95,8 @@ internal static class CliErrors
     }
 
     // Wrappers that only carry the real cause: an await of Task.WhenAll, a reflection call, or a
-    // stream or HTTP layer reporting the socket error underneath it.
+    // stream reporting the socket error underneath it. Typed exceptions that wrap a socket error
+    // themselves (NetScope's own network errors) are left whole: their type says more.
     private static Exception Unwrap(Exception exception)
     {
         while (true)
@@ -110,7 +111,7 @@ internal static class CliErrors
                     break;
                 case CliException:
                     return exception;
-                case { InnerException: SocketException socketError }:
+                case IOException { InnerException: SocketException socketError }:
                     return socketError;
                 default:
                     return exception;

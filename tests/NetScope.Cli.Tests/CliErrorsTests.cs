@@ -90,6 +90,17 @@ public sealed class CliErrorsTests
     }
 
     [Fact]
+    public void OtherExceptionTypesWrappingASocketErrorAreNotUnwrapped()
+    {
+        var wrapped = new InvalidOperationException("Handshake state is broken.",
+            new SocketException((int)SocketError.ConnectionRefused));
+
+        Assert.Equal(
+            new CliFailure(ExitCode.Error, "netscope: internal error: InvalidOperationException: handshake state is broken"),
+            CliErrors.Describe(wrapped));
+    }
+
+    [Fact]
     public void SingleExceptionInsideAnAggregateIsMappedByItself()
     {
         var aggregate = new AggregateException(new TimeoutException("The operation has timed out."));
