@@ -1,6 +1,8 @@
 using System.Net.Sockets;
 using System.Reflection;
 using System.Security.Authentication;
+using NetScope.Core.Errors;
+using NetScope.Sessions.Streams;
 
 namespace NetScope.Cli;
 
@@ -122,6 +124,14 @@ internal static class CliErrors
     private static (ExitCode Code, string Reason) Classify(Exception exception) => exception switch
     {
         CliException failure => (failure.Code, failure.Message),
+        ConnectionRefusedException refused => (ExitCode.ConnectionRefused, refused.Message),
+        HostNotFoundException missing => (ExitCode.HostNotFound, missing.Message),
+        ConnectTimeoutException slow => (ExitCode.Timeout, slow.Message),
+        NetworkUnreachableException unreachable => (ExitCode.NetworkUnreachable, unreachable.Message),
+        ConnectionResetException reset => (ExitCode.PeerReset, reset.Message),
+        ExpectationFailedException expectation => (ExitCode.ExpectationNotMet, expectation.Message),
+        CannotListenException listen => (ListenExitCode(listen), listen.Message),
+        NetworkException network => (ExitCode.Error, network.Message),
         SocketException socket => Classify(socket),
         TimeoutException => (ExitCode.Timeout, "timed out"),
         OperationCanceledException => (ExitCode.Interrupted, "interrupted"),
@@ -132,6 +142,13 @@ internal static class CliErrors
         UnauthorizedAccessException denied => (ExitCode.FileError, OneLine(denied.Message)),
         IOException io => (ExitCode.FileError, OneLine(io.Message)),
         _ => (ExitCode.Error, $"internal error: {exception.GetType().Name}: {OneLine(exception.Message)}"),
+    };
+
+    private static ExitCode ListenExitCode(CannotListenException listen) => listen.Error switch
+    {
+        SocketError.AddressAlreadyInUse => ExitCode.AddressInUse,
+        SocketError.AccessDenied => ExitCode.PermissionDenied,
+        _ => ExitCode.Usage,
     };
 
     // The reasons read like strerror(3), lower case, so a message looks the same whichever layer
