@@ -43,16 +43,36 @@ public static class Escapes
             var e = text[++i];
             switch (e)
             {
-                case 'r': bytes.Add((byte)'\r'); break;
-                case 'n': bytes.Add((byte)'\n'); break;
-                case 't': bytes.Add((byte)'\t'); break;
-                case '0': bytes.Add(0); break;
-                case 'a': bytes.Add(7); break;
-                case 'b': bytes.Add(8); break;
-                case 'f': bytes.Add(12); break;
-                case 'v': bytes.Add(11); break;
-                case 'e': bytes.Add(27); break;
-                case '\\': bytes.Add((byte)'\\'); break;
+                case 'r':
+                    bytes.Add((byte)'\r');
+                    break;
+                case 'n':
+                    bytes.Add((byte)'\n');
+                    break;
+                case 't':
+                    bytes.Add((byte)'\t');
+                    break;
+                case '0':
+                    bytes.Add(0);
+                    break;
+                case 'a':
+                    bytes.Add(7);
+                    break;
+                case 'b':
+                    bytes.Add(8);
+                    break;
+                case 'f':
+                    bytes.Add(12);
+                    break;
+                case 'v':
+                    bytes.Add(11);
+                    break;
+                case 'e':
+                    bytes.Add(27);
+                    break;
+                case '\\':
+                    bytes.Add((byte)'\\');
+                    break;
                 case 'x':
                     if (text.Length - i - 1 < 2 || !byte.TryParse(text.AsSpan(i + 1, 2), NumberStyles.AllowHexSpecifier, CultureInfo.InvariantCulture, out var value))
                     {
@@ -114,11 +134,21 @@ public static class Escapes
     {
         switch (c)
         {
-            case '\r': builder.Append("\\r"); break;
-            case '\n': builder.Append("\\n"); break;
-            case '\t': builder.Append("\\t"); break;
-            case '\\': builder.Append("\\\\"); break;
-            case '"': builder.Append("\\\""); break;
+            case '\r':
+                builder.Append("\\r");
+                break;
+            case '\n':
+                builder.Append("\\n");
+                break;
+            case '\t':
+                builder.Append("\\t");
+                break;
+            case '\\':
+                builder.Append("\\\\");
+                break;
+            case '"':
+                builder.Append("\\\"");
+                break;
             default:
                 if (c is < ' ' or > '~')
                 {
