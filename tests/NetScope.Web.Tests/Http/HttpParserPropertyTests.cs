@@ -13,8 +13,8 @@ namespace NetScope.Web.Tests.Http;
 /// </summary>
 public sealed class HttpParserPropertyTests
 {
-    private const int ValidIterations = 100;
-    private const int MutatedIterations = 150;
+    private const int ValidIterations = 60;
+    private const int MutatedIterations = 100;
     private const int ManyMutatedIterations = 3000;
     private const int RandomIterations = 300;
 

@@ -205,9 +205,9 @@ public sealed class HttpRequestParserBodyTests
     [Fact]
     public void ConnectionEndingInTheMiddleOfARequestIsReported()
     {
-        var midBody = FeedRequests(Bytes("POST / HTTP/1.1\r\nHost: x\r\nContent-Length: 10\r\n\r\nabc"), 100);
-        var midHead = FeedRequests(Bytes("GET / HTTP/1.1\r\nHo"), 100);
-        var betweenRequests = FeedRequests(Bytes("GET / HTTP/1.1\r\nHost: x\r\n\r\n"), 100);
+        var midBody = ParseRequests("POST / HTTP/1.1\r\nHost: x\r\nContent-Length: 10\r\n\r\nabc");
+        var midHead = ParseRequests("GET / HTTP/1.1\r\nHo");
+        var betweenRequests = ParseRequests("GET / HTTP/1.1\r\nHost: x\r\n\r\n");
 
         Assert.Equal(["body abc", "error IncompleteMessage 400"], midBody.Events.Skip(1));
         Assert.Equal(["error IncompleteMessage 400"], midHead.Events);
