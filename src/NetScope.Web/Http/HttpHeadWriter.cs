@@ -132,11 +132,7 @@ public static class HttpHeadWriter
         out int bytesWritten)
     {
         bytesWritten = 0;
-        if (GetRequestHeadLength(method, target, headers) > destination.Length)
-        {
-            return false;
-        }
-
+        var length = GetRequestHeadLength(method, target, headers);
         if (!HttpSyntax.IsToken(method))
         {
             throw new ArgumentException($"'{method}' is not a valid method (a token).", nameof(method));
@@ -145,6 +141,11 @@ public static class HttpHeadWriter
         if (!HttpSyntax.IsValidRequestTarget(target))
         {
             throw new ArgumentException("The request-target must be visible ASCII without '#'.", nameof(target));
+        }
+
+        if (length > destination.Length)
+        {
+            return false;
         }
 
         var position = Encoding.ASCII.GetBytes(method, destination);
