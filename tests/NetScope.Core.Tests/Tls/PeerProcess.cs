@@ -74,7 +74,22 @@ internal sealed class PeerProcess : IAsyncDisposable
             }
         }
 
-        return found.Task.WaitAsync(TestTimeouts.Operation);
+        return WaitOrExplainAsync(found.Task);
+    }
+
+    private async Task<string> WaitOrExplainAsync(Task<string> found)
+    {
+        var exited = _process.WaitForExitAsync();
+        var first = await Task.WhenAny(found, exited).WaitAsync(TestTimeouts.Operation);
+        if (first == found)
+        {
+            return await found;
+        }
+
+        await Task.WhenAll(_stdoutClosed.Task, _stderrClosed.Task).WaitAsync(TestTimeouts.Operation);
+        return found.IsCompleted
+            ? await found
+            : throw new InvalidOperationException($"{_process.StartInfo.FileName} exited with {_process.ExitCode} before printing the expected line:\n{Output}");
     }
 
     /// <summary>Waits for the process to exit and for all of its output to be read; returns the exit code.</summary>

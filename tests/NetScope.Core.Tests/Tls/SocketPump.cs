@@ -26,6 +26,9 @@ internal sealed class SocketPump : IDisposable
 
     public RecordingHost Host { get; }
 
+    /// <summary>Completes once the engine has been told that the connection ended.</summary>
+    public TaskCompletionSource TransportEnded { get; } = new(TaskCreationOptions.RunContinuationsAsynchronously);
+
     public TlsEngine Engine => _engine!;
 
     /// <summary>Connects to 127.0.0.1:<paramref name="port"/> and starts a client engine over the socket.</summary>
@@ -91,7 +94,11 @@ internal sealed class SocketPump : IDisposable
             }
             catch (SocketException e)
             {
-                _loop.Post(() => Engine.TransportClosed(e));
+                _loop.Post(() =>
+                {
+                    Engine.TransportClosed(e);
+                    TransportEnded.TrySetResult();
+                });
                 return;
             }
             catch (ObjectDisposedException)
@@ -101,7 +108,11 @@ internal sealed class SocketPump : IDisposable
 
             if (n == 0)
             {
-                _loop.Post(() => Engine.TransportClosed());
+                _loop.Post(() =>
+                {
+                    Engine.TransportClosed();
+                    TransportEnded.TrySetResult();
+                });
                 return;
             }
 
