@@ -67,9 +67,18 @@ public sealed class TlsBioTests : IDisposable
         await _loop.InvokeAsync(() => bio.AppendInbound("buffered"u8));
         var buffer = new byte[16];
 
+        // Hold the loop until the continuation is attached, so it cannot complete the read before then.
+        using var gate = new ManualResetEventSlim();
+        _loop.Post(() => gate.Wait(TestTimeouts.Operation));
+
         // The test thread is not the engine's: even with data buffered the read must not be served here.
-        var served = bio.ReadAsync(buffer).AsTask().ContinueWith(t => (t.Result, Environment.CurrentManagedThreadId), TaskContinuationOptions.ExecuteSynchronously);
+        var pending = bio.ReadAsync(buffer).AsTask();
+        var completedHere = pending.IsCompleted;
+        var served = pending.ContinueWith(t => (t.Result, Environment.CurrentManagedThreadId), TaskContinuationOptions.ExecuteSynchronously);
+        gate.Set();
         var result = await served.WaitAsync(TestTimeouts.Operation);
+
+        Assert.False(completedHere);
 
         Assert.Equal((8, _loop.ThreadId), result);
         Assert.Equal(1, owner.Posts);
