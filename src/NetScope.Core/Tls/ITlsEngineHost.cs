@@ -12,7 +12,7 @@ public interface ITlsEngineHost
     /// <param name="ciphertext">TLS records to send.</param>
     void SendCiphertext(ReadOnlySpan<byte> ciphertext);
 
-    /// <summary>The handshake finished; queued plaintext is sent right after this returns.</summary>
+    /// <summary>The handshake finished. Plaintext queued during the handshake goes out first, ahead of anything written from here on.</summary>
     /// <param name="session">What was negotiated.</param>
     void HandshakeCompleted(TlsSessionInfo session);
 

@@ -42,7 +42,8 @@ public sealed class TlsClientOptions
 
     /// <summary>
     /// When true the handshake completes whatever the certificate checks find; the findings are still
-    /// reported in <see cref="TlsSessionInfo.Verification"/>.
+    /// reported in <see cref="TlsSessionInfo.Verification"/>. A configured pin is still enforced, as with
+    /// curl's <c>-k</c> and <c>--pinnedpubkey</c>.
     /// </summary>
     /// <remarks>Defaults to false.</remarks>
     public bool Insecure { get; init; }

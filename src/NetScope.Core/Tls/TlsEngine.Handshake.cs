@@ -125,12 +125,15 @@ public sealed partial class TlsEngine
             certificate, chain, errors, client.ServerName, client.PinnedFingerprints, _verificationTime, enforced: !client.Insecure);
         _verification = result;
         _peerCertificates = certificates;
-        if (result.IsTrusted || client.Insecure)
+
+        // Insecure mode waives every check but the pin: a pin is an explicit demand (curl's -k keeps it too).
+        var pinFailed = result.Problems.Contains(TlsVerificationStatus.PinMismatch);
+        if (result.IsTrusted || (client.Insecure && !pinFailed))
         {
             return true;
         }
 
-        _rejectedVerification = result;
+        _rejectedVerification = result with { Enforced = true };
         return false;
     }
 

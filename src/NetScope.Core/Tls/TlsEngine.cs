@@ -224,6 +224,7 @@ public sealed partial class TlsEngine : IDisposable, ITlsBioOwner
     /// without the peer's close_notify, with <see cref="TlsFailureKind.TruncatedClose"/> (unless this side
     /// had already sent close_notify, which makes the peer's hang-up the expected end).
     /// </summary>
+    /// <remarks>While receiving is paused the end is reported after <see cref="ResumeReceiving"/>, behind the buffered data.</remarks>
     /// <param name="error">Why the transport ended, or null for a clean EOF.</param>
     public void TransportClosed(Exception? error = null)
     {

@@ -162,6 +162,18 @@ public sealed class CertificateVerificationTests : IDisposable
     }
 
     [Fact]
+    public async Task Insecure_mode_still_enforces_a_pin()
+    {
+        var options = new TlsClientOptions { ServerName = "localhost", Insecure = true, PinnedFingerprints = [new string('0', 64)] };
+
+        var failure = await FailAsync(options, TestCertificates.Instance.Localhost);
+
+        Assert.Equal(TlsFailureKind.CertificatePinMismatch, failure.Kind);
+        Assert.True(failure.Verification!.Enforced);
+        Assert.Equal([TlsVerificationStatus.PinMismatch, TlsVerificationStatus.UnknownIssuer], failure.Verification.Problems);
+    }
+
+    [Fact]
     public async Task An_ip_literal_is_checked_against_ip_sans_and_not_sent_as_sni()
     {
         using var pair = await EnginePair.StartAsync(_loop, TrustingCa("127.0.0.1"), new TlsServerOptions(TestCertificates.Instance.Localhost));

@@ -183,6 +183,21 @@ public sealed class EngineToEngineTests : IDisposable
     }
 
     [Fact]
+    public async Task A_callback_that_throws_fails_the_engine_with_that_exception()
+    {
+        using var pair = await EnginePair.StartAsync(_loop, ClientOptions(), ServerOptions());
+        await pair.HandshakeAsync();
+        pair.ServerHost.OnPlaintext = _ => throw new FormatException("bad request line");
+
+        await _loop.InvokeAsync(() => pair.Client.WritePlaintext("garbage"u8));
+        var failure = await pair.ServerHost.Failure.Task.WaitAsync(TestTimeouts.Operation);
+
+        Assert.Equal(TlsFailureKind.ConnectionError, failure.Kind);
+        Assert.Equal("a TLS engine callback threw FormatException: bad request line", failure.Message);
+        Assert.IsType<FormatException>(failure.Exception);
+    }
+
+    [Fact]
     public async Task Inputs_from_another_thread_are_refused()
     {
         using var pair = await EnginePair.StartAsync(_loop, ClientOptions(), ServerOptions());
