@@ -9,7 +9,6 @@ internal sealed record ClientHelloInfo
     private const ushort AlpnExtension = 16;
     private const ushort SessionTicketExtension = 35;
     private const ushort PreSharedKeyExtension = 41;
-    private const ushort SupportedVersionsExtension = 43;
 
     public required byte[] Random { get; init; }
 
@@ -18,8 +17,6 @@ internal sealed record ClientHelloInfo
     public string? ServerName { get; init; }
 
     public IReadOnlyList<string> ApplicationProtocols { get; init; } = [];
-
-    public IReadOnlyList<ushort> SupportedVersions { get; init; } = [];
 
     public bool OffersPreSharedKey { get; init; }
 
@@ -40,7 +37,6 @@ internal sealed record ClientHelloInfo
 
         string? serverName = null;
         var alpn = new List<string>();
-        var versions = new List<ushort>();
         bool psk = false, ticket = false;
         if (!reader.IsEmpty)
         {
@@ -65,9 +61,6 @@ internal sealed record ClientHelloInfo
                     case AlpnExtension:
                         ParseProtocolList(data, alpn);
                         break;
-                    case SupportedVersionsExtension:
-                        ParseVersions(data, versions);
-                        break;
                     case PreSharedKeyExtension:
                         psk = true;
                         break;
@@ -84,7 +77,6 @@ internal sealed record ClientHelloInfo
             SessionId = sessionId.ToArray(),
             ServerName = serverName,
             ApplicationProtocols = alpn,
-            SupportedVersions = versions,
             OffersPreSharedKey = psk,
             OffersSessionTicket = ticket,
         };
@@ -124,20 +116,5 @@ internal sealed record ClientHelloInfo
         }
 
         return null;
-    }
-
-    private static void ParseVersions(ReadOnlySpan<byte> data, List<ushort> versions)
-    {
-        var reader = new TlsWireReader(data);
-        if (!reader.TryReadVector8(out var list))
-        {
-            return;
-        }
-
-        var listReader = new TlsWireReader(list);
-        while (listReader.TryReadUInt16(out var version))
-        {
-            versions.Add(version);
-        }
     }
 }

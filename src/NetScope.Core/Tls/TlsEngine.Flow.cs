@@ -78,13 +78,7 @@ public sealed partial class TlsEngine
             return;
         }
 
-        Fail(new TlsFailure
-        {
-            Kind = TlsFailureKind.ConnectionError,
-            Message = "TLS error after the handshake: " + TlsFailureClassifier.PlatformMessage(error),
-            DuringHandshake = false,
-            Exception = error,
-        });
+        Fail(TlsFailureClassifier.ClassifyAfterHandshake(error));
     }
 
     private void TransportEndedWithoutCloseNotify(string message)

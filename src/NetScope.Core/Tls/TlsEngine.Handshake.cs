@@ -160,6 +160,7 @@ public sealed partial class TlsEngine
             OfferedApplicationProtocols = hello?.ApplicationProtocols ?? [],
             ServerName = hello?.ServerName,
             Resumed = _observer.Resumed,
+            ResumptionOffered = _observer.ResumptionOffered,
             HandshakeDuration = _time.GetElapsedTime(_startTimestamp),
             CompletedAt = _time.GetUtcNow(),
             PeerCertificates = _peerCertificates,

@@ -185,6 +185,22 @@ internal static partial class TlsFailureClassifier
         return string.Join(" | ", messages);
     }
 
+    /// <summary>A TLS failure after the handshake, naming the peer's alert when OpenSSL reports one.</summary>
+    public static TlsFailure ClassifyAfterHandshake(Exception exception)
+    {
+        var platform = PlatformMessage(exception);
+        var alert = AlertNameFromOpenSsl(AllMessages(exception).ToLowerInvariant());
+        return new TlsFailure
+        {
+            Kind = TlsFailureKind.ConnectionError,
+            Message = alert is null ? $"TLS error after the handshake: {platform}" : $"peer sent alert {alert} after the handshake: {platform}",
+            DuringHandshake = false,
+            Exception = exception,
+            Alert = alert,
+            AlertFromPeer = alert is not null,
+        };
+    }
+
     /// <summary>OpenSSL names a received alert in its reason, e.g. <c>tlsv13 alert certificate required</c>.</summary>
     private static string? AlertNameFromOpenSsl(string reason)
     {

@@ -67,6 +67,14 @@ internal sealed class TlsHandshakeObserver
         }
     }
 
+    /// <summary>
+    /// True when the ClientHello offered an earlier session: a pre-shared key (TLS 1.3), or a session ticket
+    /// or session ID (TLS 1.2; a TLS 1.3 hello always carries a random session ID, so it does not count).
+    /// </summary>
+    public bool ResumptionOffered => ClientHello is { } hello && (ServerHello is { Version: >= ServerHelloInfo.Tls13 }
+        ? hello.OffersPreSharedKey
+        : hello.OffersSessionTicket || hello.SessionId.Length > 0);
+
     public void ObserveInbound(ReadOnlySpan<byte> bytes) => Observe(_inbound, bytes);
 
     public void ObserveOutbound(ReadOnlySpan<byte> bytes) => Observe(_outbound, bytes);

@@ -29,6 +29,12 @@ public sealed record TlsSessionInfo
     /// </summary>
     public required bool Resumed { get; init; }
 
+    /// <summary>
+    /// True when the ClientHello offered a session from an earlier connection (a TLS 1.3 pre-shared key, a TLS 1.2
+    /// ticket or session ID). Offered but not <see cref="Resumed"/> means the server declined it.
+    /// </summary>
+    public required bool ResumptionOffered { get; init; }
+
     /// <summary>From <see cref="TlsEngine.Start"/> to the end of the handshake, measured with the engine's clock.</summary>
     public required TimeSpan HandshakeDuration { get; init; }
 

@@ -55,6 +55,8 @@ internal sealed class EnginePair : IDisposable
 
     public void Dispose()
     {
+        // The thread rule, checked for every pair a test makes: all callbacks on the loop thread.
+        Assert.All(ClientHost.CallbackThreads.Concat(ServerHost.CallbackThreads), threadId => Assert.Equal(_loop.ThreadId, threadId));
         _loop.InvokeAsync(() =>
         {
             Client.Dispose();

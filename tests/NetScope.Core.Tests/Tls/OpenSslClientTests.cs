@@ -30,10 +30,10 @@ public sealed class OpenSslClientTests : IDisposable
         return (new TlsServerOptions(certificate) { ApplicationProtocols = alpn }, pem);
     }
 
-    private async Task<SocketPump> AcceptAsync(TlsServerOptions options)
+    private async Task<SocketPump> AcceptAsync(TlsServerOptions options, Action<SocketPump>? configure = null)
     {
         var accepted = await _listener.AcceptSocketAsync().WaitAsync(TestTimeouts.Operation);
-        return await SocketPump.AcceptServerAsync(_loop, accepted, options);
+        return await SocketPump.AcceptServerAsync(_loop, accepted, options, configure);
     }
 
     [Fact]
@@ -43,8 +43,8 @@ public sealed class OpenSslClientTests : IDisposable
         await using var client = PeerProcess.Start(
             "openssl", "s_client", "-connect", $"127.0.0.1:{Port}", "-servername", "localhost", "-alpn", "h2,http/1.1",
             "-CAfile", pem, "-verify_return_error", "-brief");
-        using var pump = await AcceptAsync(options);
-        pump.Host.OnPlaintext = bytes => pump.Engine.WritePlaintext(Encoding.ASCII.GetBytes(Encoding.ASCII.GetString(bytes).ToUpperInvariant()));
+        using var pump = await AcceptAsync(options, server =>
+            server.Host.OnPlaintext = bytes => server.Engine.WritePlaintext(Encoding.ASCII.GetBytes(Encoding.ASCII.GetString(bytes).ToUpperInvariant())));
 
         var session = await pump.Host.Handshake.Task.WaitAsync(TestTimeouts.Operation);
         await client.Input.WriteAsync("hello from s_client\n");
@@ -70,17 +70,16 @@ public sealed class OpenSslClientTests : IDisposable
         await using var curl = PeerProcess.Start(
             "curl", "-sS", "--cacert", pem, "--pinnedpubkey", pin,
             "--resolve", $"localhost:{Port}:127.0.0.1", $"https://localhost:{Port}/hello");
-        using var pump = await AcceptAsync(options);
         var request = new StringBuilder();
-        pump.Host.OnPlaintext = bytes =>
+        using var pump = await AcceptAsync(options, server => server.Host.OnPlaintext = bytes =>
         {
             request.Append(Encoding.ASCII.GetString(bytes));
             if (request.ToString().EndsWith("\r\n\r\n", StringComparison.Ordinal))
             {
-                pump.Engine.WritePlaintext("HTTP/1.1 200 OK\r\nContent-Length: 12\r\nConnection: close\r\n\r\nhello, curl\n"u8);
-                pump.Engine.Shutdown();
+                server.Engine.WritePlaintext("HTTP/1.1 200 OK\r\nContent-Length: 12\r\nConnection: close\r\n\r\nhello, curl\n"u8);
+                server.Engine.Shutdown();
             }
-        };
+        });
 
         Assert.Equal(0, await curl.WaitForExitAsync());
         await pump.TransportEnded.Task.WaitAsync(TestTimeouts.Operation);

@@ -225,4 +225,21 @@ public sealed class OpenSslServerTests : IDisposable
         Assert.Equal(("handshake_failure", true), (failure.Alert, failure.AlertFromPeer));
         Assert.True(failure.DuringHandshake);
     }
+
+    [Fact]
+    public async Task In_tls13_a_missing_client_certificate_is_refused_after_the_handshake_with_its_alert()
+    {
+        var (server, port) = await StartServerAsync("-Verify", "1", "-CAfile", Certificates.CaPem);
+        await using var _ = server;
+        using var pump = await SocketPump.ConnectClientAsync(_loop, port, TrustingCa());
+
+        // TLS 1.3 finishes the client's handshake before the server has judged the client's (empty) certificate.
+        await pump.Host.Handshake.Task.WaitAsync(TestTimeouts.Operation);
+        var failure = await pump.Host.Failure.Task.WaitAsync(TestTimeouts.Operation);
+
+        Assert.Equal(TlsFailureKind.ConnectionError, failure.Kind);
+        Assert.Equal(("certificate_required", true), (failure.Alert, failure.AlertFromPeer));
+        Assert.StartsWith("peer sent alert certificate_required after the handshake: ", failure.Message);
+        Assert.False(failure.DuringHandshake);
+    }
 }

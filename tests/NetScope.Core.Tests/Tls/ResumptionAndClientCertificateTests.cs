@@ -47,13 +47,24 @@ public sealed class ResumptionAndClientCertificateTests : IDisposable
         var first = await ConnectAsync(ClientFor(host, version), server);
         var second = await ConnectAsync(ClientFor(host, version), server);
 
-        Assert.Equal((false, false), (first.Client.Resumed, first.Server.Resumed));
-        Assert.Equal((true, true), (second.Client.Resumed, second.Server.Resumed));
+        Assert.Equal((false, false, false), (first.Client.ResumptionOffered, first.Client.Resumed, first.Server.Resumed));
+        Assert.Equal((true, true, true), (second.Client.ResumptionOffered, second.Client.Resumed, second.Server.Resumed));
         Assert.Equal(version, second.Client.ProtocolVersion);
 
         // .NET runs the certificate check on a resumed session too, with the certificate from the session.
         Assert.Equal("CN=localhost", second.Client.PeerCertificates[0].Subject);
         Assert.Equal(TlsVerificationStatus.UnknownIssuer, second.Client.Verification.Status);
+    }
+
+    [Fact]
+    public async Task A_session_offered_to_a_server_that_does_not_know_it_is_declined_and_the_session_says_so()
+    {
+        await ConnectAsync(ClientFor("resume-declined.test", TlsProtocolVersion.Tls13), new TlsServerOptions(TestCertificates.Instance.Localhost));
+        using var otherCertificate = TlsCertificates.CreateSelfSignedLocalhost(TimeProvider.System);
+
+        var second = await ConnectAsync(ClientFor("resume-declined.test", TlsProtocolVersion.Tls13), new TlsServerOptions(otherCertificate));
+
+        Assert.Equal((true, false, false), (second.Client.ResumptionOffered, second.Client.Resumed, second.Server.Resumed));
     }
 
     [Fact]
@@ -64,7 +75,7 @@ public sealed class ResumptionAndClientCertificateTests : IDisposable
         await ConnectAsync(ClientFor("resume-off.test", TlsProtocolVersion.Tls13, allowResumption: false), server);
         var second = await ConnectAsync(ClientFor("resume-off.test", TlsProtocolVersion.Tls13, allowResumption: false), server);
 
-        Assert.Equal((false, false), (second.Client.Resumed, second.Server.Resumed));
+        Assert.Equal((false, false, false), (second.Client.ResumptionOffered, second.Client.Resumed, second.Server.Resumed));
     }
 
     [Theory]

@@ -46,14 +46,18 @@ internal sealed class SocketPump : IDisposable
         return pump;
     }
 
-    /// <summary>Starts a server engine over an accepted socket.</summary>
-    public static async Task<SocketPump> AcceptServerAsync(TestLoop loop, Socket accepted, TlsServerOptions options)
+    /// <summary>
+    /// Starts a server engine over an accepted socket. <paramref name="configure"/> runs on the loop before the
+    /// engine starts, so behaviour set there (an echo, a reply) is in place before the first byte arrives.
+    /// </summary>
+    public static async Task<SocketPump> AcceptServerAsync(TestLoop loop, Socket accepted, TlsServerOptions options, Action<SocketPump>? configure = null)
     {
         accepted.NoDelay = true;
         var pump = new SocketPump(accepted, loop, new RecordingHost(loop));
         await loop.InvokeAsync(() =>
         {
             pump._engine = TlsEngine.CreateServer(pump.Host, options);
+            configure?.Invoke(pump);
             pump._engine.Start();
         });
         pump._reader.Start();
@@ -65,6 +69,8 @@ internal sealed class SocketPump : IDisposable
 
     public void Dispose()
     {
+        // The thread rule, checked for every connection a test makes: all callbacks on the loop thread.
+        Assert.All(Host.CallbackThreads, threadId => Assert.Equal(_loop.ThreadId, threadId));
         _loop.InvokeAsync(() => _engine?.Dispose()).Wait(TestTimeouts.Operation);
         _socket.Dispose();
         _reader.Join(TestTimeouts.Operation);
