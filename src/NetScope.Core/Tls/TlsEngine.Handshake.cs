@@ -1,4 +1,5 @@
 using System.Net.Security;
+using System.Runtime.ExceptionServices;
 using System.Security.Authentication;
 using System.Security.Cryptography.X509Certificates;
 
@@ -46,8 +47,15 @@ public sealed partial class TlsEngine
         }
         catch (Exception hostError)
         {
-            // Only host callbacks can throw here; failing the engine surfaces the exception instead of
-            // losing it in an unobserved task.
+            // Only host callbacks can throw here. Failing the engine surfaces the exception instead of losing
+            // it in an unobserved task; if the engine is already finished (Failed itself threw), rethrowing on
+            // the host's thread is the one way left to make it seen.
+            if (IsFinished)
+            {
+                _host.Post(() => ExceptionDispatchInfo.Throw(hostError));
+                return;
+            }
+
             Fail(new TlsFailure
             {
                 Kind = State == TlsEngineState.Handshaking ? TlsFailureKind.HandshakeFailed : TlsFailureKind.ConnectionError,

@@ -271,12 +271,7 @@ public sealed partial class TlsEngine : IDisposable, ITlsBioOwner
         }
 
         _receivingPaused = false;
-        if (_resumeReceiving is { } waiting)
-        {
-            _resumeReceiving = null;
-            waiting.SetResult();
-        }
-
+        ReleasePausedReadLoop();
         Pump();
     }
 
@@ -299,6 +294,7 @@ public sealed partial class TlsEngine : IDisposable, ITlsBioOwner
         _disposed = true;
         _outbound.Clear();
         _bio.CloseForEngine();
+        ReleasePausedReadLoop();
 
         // Completing the pending read lets SslStream's operation end; the engine's own continuations see
         // _disposed and return without calling the host.
@@ -379,6 +375,16 @@ public sealed partial class TlsEngine : IDisposable, ITlsBioOwner
 
     private EngineThreadAwaitable BackToEngineThread() => new(this);
 
+    /// <summary>Wakes a read loop parked by <see cref="PauseReceiving"/>; it carries on, or ends if the engine is finished.</summary>
+    private void ReleasePausedReadLoop()
+    {
+        if (_resumeReceiving is { } waiting)
+        {
+            _resumeReceiving = null;
+            waiting.SetResult();
+        }
+    }
+
     private void Fail(TlsFailure failure)
     {
         if (IsFinished)
@@ -390,6 +396,7 @@ public sealed partial class TlsEngine : IDisposable, ITlsBioOwner
         Failure = failure;
         _outbound.Clear();
         _bio.CloseForEngine();
+        ReleasePausedReadLoop();
         Pump();
         _host.Failed(failure);
     }

@@ -5,7 +5,8 @@ namespace NetScope.Core.Tls;
 
 /// <summary>
 /// How a server <see cref="TlsEngine"/> answers. Build one per listener and share it between its
-/// connections: the certificate context (and with it the session-ticket keys) is created once.
+/// connections: the certificate context (and with it the session-ticket keys) is created once, at the
+/// first handshake, from local stores only (no network).
 /// </summary>
 public sealed class TlsServerOptions
 {
