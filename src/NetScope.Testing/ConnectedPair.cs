@@ -163,10 +163,15 @@ public sealed class ConnectedPair
 
     private bool Transfer(MemoryTransport from, MemoryTransport to)
     {
+        // Only what was queued when the pump started: a producer resumed by the transfer
+        // writes for the next pump, so one pump always ends.
+        var available = from.BufferedBytes;
         var moved = false;
-        while (from.HasOutgoing && !to.ReadingPaused && !to.Closed)
+        while (available > 0 && !to.ReadingPaused && !to.Closed && from.HasOutgoing)
         {
-            to.Deliver(from.TakeOutgoing(ChunkSize));
+            var chunk = from.TakeOutgoing((int)Math.Min(ChunkSize, available));
+            available -= chunk.Length;
+            to.Deliver(chunk);
             moved = true;
         }
 

@@ -72,6 +72,12 @@ internal sealed unsafe class ReceiveBuffer
     /// <summary>Adds <paramref name="data"/> after everything unparsed (the pending rest is buffered first to keep the order).</summary>
     public void Append(ReadOnlySpan<byte> data)
     {
+        if (data.IsEmpty)
+        {
+            // ResumeProducing from a callback feeds an empty read: nothing to keep in order.
+            return;
+        }
+
         MaterializePending();
         AppendCore(data);
     }

@@ -246,6 +246,18 @@ public class LineReceiverTests
     }
 
     [Fact]
+    public void ResumingFromInsideTheCallbackThatPausedCarriesOnWithTheSameRead()
+    {
+        var transport = new StringTransport();
+        var receiver = new BlinkingReceiver();
+        receiver.MakeConnection(transport);
+        receiver.DataReceived(B("a\r\nb\r\nc\r\n"));
+        Assert.Equal(["a", "b", "c"], receiver.Lines);
+        Assert.False(receiver.Paused);
+        Assert.Equal(6, transport.ProducerCalls.Count);
+    }
+
+    [Fact]
     public void ClearLineBufferFromALineCallbackReturnsAndDropsTheRest()
     {
         // Twisted's test_clearLineBuffer.
@@ -397,6 +409,19 @@ public class LineReceiverTests
         {
             Transport.Write(line);
             PauseProducing();
+        }
+    }
+
+    /// <summary>Pauses and resumes within each line callback.</summary>
+    private sealed class BlinkingReceiver : LineReceiver
+    {
+        public List<string> Lines { get; } = [];
+
+        protected override void LineReceived(ReadOnlySpan<byte> line)
+        {
+            Lines.Add(S(line));
+            PauseProducing();
+            ResumeProducing();
         }
     }
 

@@ -114,6 +114,25 @@ public class ConnectedPairTests
     }
 
     [Fact]
+    public void APushProducerThatWritesWhenResumedStillLetsEachPumpEnd()
+    {
+        var server = new AccumulatingProtocol();
+        var client = new AccumulatingProtocol();
+        var pair = ConnectedPair.Connect(server, client);
+        pair.ClientTransport.HighWaterMark = 4;
+        var producer = new EagerPushProducer(client.Transport);
+        client.Transport.RegisterProducer(producer, streaming: true);
+        producer.ResumeProducing();
+        for (var i = 0; i < 3; i++)
+        {
+            Assert.True(pair.Pump());
+        }
+
+        Assert.Equal("123451234512345", server.DataString);
+        Assert.Equal(5, pair.ClientTransport.BufferedBytes);
+    }
+
+    [Fact]
     public void APullProducerIsAskedForAChunkWhenTheBufferIsEmpty()
     {
         var server = new AccumulatingProtocol();
@@ -197,6 +216,20 @@ public class ConnectedPairTests
         public void ResumeProducing() => Calls.Add("resume");
 
         public void StopProducing() => Calls.Add("stop");
+    }
+
+    /// <summary>Writes a chunk every time it is resumed (and relies on being paused).</summary>
+    private sealed class EagerPushProducer(ITransport transport) : IPushProducer
+    {
+        public void PauseProducing()
+        {
+        }
+
+        public void ResumeProducing() => transport.Write(B("12345"));
+
+        public void StopProducing()
+        {
+        }
     }
 
     private sealed class CountdownPullProducer(ITransport transport, int chunks) : IPullProducer
