@@ -1,14 +1,28 @@
 using System.CommandLine;
+using NetScope.Cli.Commands;
 
 namespace NetScope.Cli;
 
-/// <summary>The `netscope` executable.</summary>
+/// <summary>The <c>netscope</c> executable: assembles the command tree from the verbs and runs it.</summary>
 public static class Program
 {
-    /// <summary>Builds the command tree and runs it.</summary>
-    public static int Main(string[] args)
+    /// <summary>
+    /// One factory per verb, each in its own file under <c>Commands/</c>. Adding a verb is adding its
+    /// file and one line here; help, usage errors and exit codes come with it.
+    /// </summary>
+    internal static IReadOnlyList<Func<Command>> Verbs { get; } =
+    [
+        TcpCommand.Create,
+        ExitCodesCommand.Create,
+    ];
+
+    /// <summary>Runs netscope on the process's arguments, console and environment.</summary>
+    /// <param name="args">The command line, without the program name.</param>
+    /// <returns>The exit code, one of <see cref="ExitCode"/> (listed by <c>netscope --help</c>).</returns>
+    public static Task<int> Main(string[] args)
     {
-        var root = new RootCommand("NetScope: a terminal network-debugging tool on a Twisted-style reactor.");
-        return root.Parse(args).Invoke();
+        Command root = RootCommandFactory.Create(Verbs);
+        bool debug = Environment.GetEnvironmentVariable("NETSCOPE_DEBUG") == "1";
+        return CliRunner.RunAsync(root, args, Console.Out, Console.Error, debug);
     }
 }

@@ -1,3 +1,5 @@
+using NetScope.Core.Internal.Linux;
+using NetScope.Core.Reactor.Epoll;
 using NetScope.Core.Reactor.Portable;
 
 namespace NetScope.Core.Reactor;
@@ -6,10 +8,11 @@ namespace NetScope.Core.Reactor;
 public static class Reactors
 {
     /// <summary>The best reactor for this platform: epoll on Linux, the portable one elsewhere.</summary>
-    public static ReactorKind DefaultKind => ReactorKind.Portable;
+    public static ReactorKind DefaultKind => LinuxPlatform.IsSupported ? ReactorKind.Epoll : ReactorKind.Portable;
 
     /// <summary>The implementations that work on this machine.</summary>
-    public static IReadOnlyList<ReactorKind> Available => [ReactorKind.Portable];
+    public static IReadOnlyList<ReactorKind> Available { get; } =
+        LinuxPlatform.IsSupported ? [ReactorKind.Epoll, ReactorKind.Portable] : [ReactorKind.Portable];
 
     /// <summary>Creates a reactor of the default kind.</summary>
     public static IReactor Create(ReactorOptions? options = null) => Create(DefaultKind, options);
@@ -18,6 +21,7 @@ public static class Reactors
     /// <exception cref="PlatformNotSupportedException">That implementation does not work on this machine.</exception>
     public static IReactor Create(ReactorKind kind, ReactorOptions? options = null) => kind switch
     {
+        ReactorKind.Epoll when LinuxPlatform.IsSupported => new EpollReactor(options),
         ReactorKind.Portable => new PortableReactor(options),
         _ => throw new PlatformNotSupportedException($"The {kind} reactor is not available on this machine."),
     };

@@ -1,0 +1,171 @@
+using System.Net.Sockets;
+using System.Reflection;
+using System.Security.Authentication;
+using NetScope.Core.Errors;
+using NetScope.Sessions.Streams;
+
+namespace NetScope.Cli;
+
+/// <summary>
+/// The one place that turns an exception into an exit code and a one-line message, so every verb
+/// fails the same way: <c>netscope: &lt;what was being done&gt;: &lt;why it failed&gt;</c>.
+/// </summary>
+/// <remarks>
+/// A verb catches what it expects around the step that can fail and rethrows it with context:
+/// <code>
+/// catch (SocketException e) { throw CliErrors.Fail($"connect {endPoint}", e); }
+/// </code>
+/// Anything that reaches <see cref="CliRunner"/> unhandled is mapped here too, without the context;
+/// an exception this class does not know is an internal error (exit code 1).
+/// </remarks>
+internal static class CliErrors
+{
+    /// <summary>The prefix of every diagnostic line netscope writes on stderr.</summary>
+    public const string Prefix = "netscope: ";
+
+    /// <summary>
+    /// Maps <paramref name="exception"/> to a failure that carries its exit code and a message
+    /// naming <paramref name="operation"/>, for a verb to throw.
+    /// </summary>
+    /// <param name="operation">What was being done, e.g. <c>connect 127.0.0.1:9</c> or <c>open trace out.json</c>.</param>
+    /// <param name="exception">What went wrong.</param>
+    public static CliException Fail(string operation, Exception exception)
+    {
+        var (code, reason) = Classify(Unwrap(exception));
+        return new CliException(code, $"{operation}: {reason}", exception);
+    }
+
+    /// <summary>A command-line mistake the parser could not see, e.g. <c>bad address 'localhost:x'</c>.</summary>
+    public static CliException Usage(string message) => new(ExitCode.Usage, message);
+
+    /// <summary>Maps any exception to its exit code and the whole line to print.</summary>
+    public static CliFailure Describe(Exception exception)
+    {
+        var (code, reason) = Classify(Unwrap(exception));
+        return new CliFailure(code, Prefix + reason);
+    }
+
+    /// <summary>
+    /// Writes the failure for <paramref name="exception"/> on <paramref name="error"/> and returns the
+    /// exit code: one line; a usage error adds <paramref name="helpHint"/>; with
+    /// <paramref name="debug"/> the full exception (stack trace included) follows.
+    /// </summary>
+    public static int Report(Exception exception, TextWriter error, bool debug, string helpHint)
+    {
+        CliFailure failure = Describe(exception);
+        if (failure.Code == ExitCode.Error && !debug)
+        {
+            error.WriteLine($"{failure.Message} (NETSCOPE_DEBUG=1 shows the stack trace)");
+        }
+        else
+        {
+            error.WriteLine(failure.Message);
+        }
+
+        if (failure.Code == ExitCode.Usage)
+        {
+            error.WriteLine(helpHint);
+        }
+
+        if (debug)
+        {
+            error.WriteLine(exception.ToString());
+        }
+
+        return (int)failure.Code;
+    }
+
+    /// <summary>
+    /// Makes a library message fit the one-line format: whitespace runs (newlines too) become one
+    /// space, a trailing period goes, and a leading capital is lowered unless it starts an acronym
+    /// ("Could not find" becomes "could not find", "TLS" stays).
+    /// </summary>
+    public static string OneLine(string message)
+    {
+        string text = string.Join(' ', message.Split((char[]?)null, StringSplitOptions.RemoveEmptyEntries));
+        if (text.EndsWith('.'))
+        {
+            text = text[..^1].TrimEnd();
+        }
+
+        if (text.Length > 1 && char.IsUpper(text[0]) && !char.IsUpper(text[1]))
+        {
+            text = char.ToLowerInvariant(text[0]) + text[1..];
+        }
+
+        return text;
+    }
+
+    // Wrappers that only carry the real cause: an await of Task.WhenAll, a reflection call, or a
+    // stream reporting the socket error underneath it. Typed exceptions that wrap a socket error
+    // themselves (NetScope's own network errors) are left whole: their type says more.
+    private static Exception Unwrap(Exception exception)
+    {
+        while (true)
+        {
+            switch (exception)
+            {
+                case AggregateException { InnerExceptions.Count: 1 } aggregate:
+                    exception = aggregate.InnerExceptions[0];
+                    break;
+                case TargetInvocationException { InnerException: { } inner }:
+                    exception = inner;
+                    break;
+                case CliException:
+                    return exception;
+                case IOException { InnerException: SocketException socketError }:
+                    return socketError;
+                default:
+                    return exception;
+            }
+        }
+    }
+
+    private static (ExitCode Code, string Reason) Classify(Exception exception) => exception switch
+    {
+        CliException failure => (failure.Code, failure.Message),
+        ConnectionRefusedException refused => (ExitCode.ConnectionRefused, refused.Message),
+        HostNotFoundException missing => (ExitCode.HostNotFound, missing.Message),
+        ConnectTimeoutException slow => (ExitCode.Timeout, slow.Message),
+        NetworkUnreachableException unreachable => (ExitCode.NetworkUnreachable, unreachable.Message),
+        ConnectionResetException reset => (ExitCode.PeerReset, reset.Message),
+        ExpectationFailedException expectation => (ExitCode.ExpectationNotMet, expectation.Message),
+        CannotListenException listen => (ListenExitCode(listen), listen.Message),
+        NetworkException network => (ExitCode.Error, network.Message),
+        SocketException socket => Classify(socket),
+        TimeoutException => (ExitCode.Timeout, "timed out"),
+        OperationCanceledException => (ExitCode.Interrupted, "interrupted"),
+        AuthenticationException tls => (ExitCode.TlsHandshakeFailed, $"TLS handshake failed: {OneLine(tls.Message)}"),
+        FileNotFoundException { FileName: { } path } => (ExitCode.FileError, $"{path}: no such file"),
+        FileNotFoundException => (ExitCode.FileError, "no such file"),
+        DirectoryNotFoundException missing => (ExitCode.FileError, OneLine(missing.Message)),
+        UnauthorizedAccessException denied => (ExitCode.FileError, OneLine(denied.Message)),
+        IOException io => (ExitCode.FileError, OneLine(io.Message)),
+        _ => (ExitCode.Error, $"internal error: {exception.GetType().Name}: {OneLine(exception.Message)}"),
+    };
+
+    private static ExitCode ListenExitCode(CannotListenException listen) => listen.Error switch
+    {
+        SocketError.AddressAlreadyInUse => ExitCode.AddressInUse,
+        SocketError.AccessDenied => ExitCode.PermissionDenied,
+        _ => ExitCode.Usage,
+    };
+
+    // The reasons read like strerror(3), lower case, so a message looks the same whichever layer
+    // noticed the failure.
+    private static (ExitCode Code, string Reason) Classify(SocketException socket) => socket.SocketErrorCode switch
+    {
+        SocketError.ConnectionRefused => (ExitCode.ConnectionRefused, "connection refused"),
+        SocketError.HostNotFound => (ExitCode.HostNotFound, "host not found"),
+        SocketError.NoData => (ExitCode.HostNotFound, "host has no address"),
+        SocketError.TryAgain => (ExitCode.HostNotFound, "temporary failure in name resolution"),
+        SocketError.TimedOut => (ExitCode.Timeout, "connection timed out"),
+        SocketError.ConnectionReset => (ExitCode.PeerReset, "connection reset by peer"),
+        SocketError.NetworkUnreachable => (ExitCode.NetworkUnreachable, "network unreachable"),
+        SocketError.HostUnreachable => (ExitCode.NetworkUnreachable, "no route to host"),
+        SocketError.NetworkDown => (ExitCode.NetworkUnreachable, "network is down"),
+        SocketError.AddressAlreadyInUse => (ExitCode.AddressInUse, "address already in use"),
+        SocketError.AccessDenied => (ExitCode.PermissionDenied, "permission denied"),
+        _ => (ExitCode.Error, OneLine(socket.Message)),
+    };
+}

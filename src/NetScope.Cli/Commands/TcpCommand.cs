@@ -1,0 +1,37 @@
+using System.CommandLine;
+using NetScope.Cli.Hosting;
+using NetScope.Cli.Streams;
+using NetScope.Sessions.Targets;
+
+namespace NetScope.Cli.Commands;
+
+/// <summary>
+/// <c>netscope tcp HOST:PORT</c>: an interactive TCP session like netcat, but line-aware, with
+/// scripted steps (<c>--send</c>, <c>--send-file</c>, <c>--expect</c>) run in command-line order.
+/// </summary>
+internal static class TcpCommand
+{
+    /// <summary>Creates the <c>tcp</c> command.</summary>
+    public static Command Create()
+    {
+        var target = new Argument<string>("target") { Description = "HOST:PORT to connect to ([IPV6]:PORT for IPv6)" };
+        var options = new StreamOptions();
+        var command = new Command("tcp", "Open a TCP session: stdin lines out, received lines on stdout, or a scripted exchange") { target };
+        options.AddTo(command);
+        command.SetAction(result =>
+        {
+            var address = ParseTarget(result.GetValue(target)!);
+            var settings = options.Read(result);
+            var output = new ByteOutput(result.InvocationConfiguration.Output);
+            var error = result.InvocationConfiguration.Error;
+            return CliReactor.Run(
+                reactor => StreamClient.Run(reactor, address, settings, output, error, Console.OpenStandardInput),
+                interruptIsSuccess: false);
+        });
+        return command;
+    }
+
+    /// <summary>Parses HOST:PORT, failing as a usage error with the reason.</summary>
+    public static HostPort ParseTarget(string text) =>
+        HostPort.TryParse(text, out var parsed, out var error) ? parsed : throw CliErrors.Usage(error);
+}

@@ -1,0 +1,113 @@
+using NetScope.Core.Defer;
+using NetScope.Core.Errors;
+using NetScope.Core.Reactor;
+using NetScope.Core.Time;
+using NetScope.Sessions.Scripting;
+using NetScope.Sessions.Streams;
+using NetScope.Sessions.Targets;
+
+namespace NetScope.Cli.Streams;
+
+/// <summary>
+/// The body of <c>netscope tcp</c>: connect, then let the script (or stdin) drive the session;
+/// when the input ends, optionally half-close, keep reading until the peer is quiet for the
+/// linger time or closes, and turn how it ended into the exit code.
+/// </summary>
+internal static class StreamClient
+{
+    /// <summary>Runs one session to its end; the Deferred fires with an <see cref="ExitCode"/> or fails with the reason.</summary>
+    public static Deferred Run(IReactor reactor, HostPort target, StreamSettings settings, ByteOutput output, TextWriter error, Func<Stream> stdin)
+    {
+        var session = new StreamSession(reactor, settings.Mode) { LineEnding = settings.LineEnding };
+        session.AddListener(new StreamOutput(output, error, settings.Hex, settings.Verbose, target.ToString()));
+        var factory = new SessionClientFactory(session);
+        reactor.ConnectTcp(target.Host, target.Port, factory, settings.TimeoutSeconds);
+        return Drive(reactor, session, factory.WhenConnected, settings, stdin);
+    }
+
+    private static async Deferred<ExitCode> Drive(IReactor reactor, StreamSession session, Deferred<StreamSession> connected, StreamSettings settings, Func<Stream> stdin)
+    {
+        await connected;
+        if (settings.Steps.Count > 0)
+        {
+            try
+            {
+                await ScriptRunner.Run(session, settings.Steps, reactor);
+            }
+            catch (Exception)
+            {
+                session.Close();
+                throw;
+            }
+
+            InputEnded(reactor, session, settings);
+        }
+        else
+        {
+            StdinPump.Start(reactor, session, stdin(), settings.Mode, settings.LineEnding, () => InputEnded(reactor, session, settings));
+        }
+
+        var reason = await session.WhenClosed;
+        return reason switch
+        {
+            ConnectionDoneException => ExitCode.Success,
+            var failure => throw failure,
+        };
+    }
+
+    private static void InputEnded(IReactor reactor, StreamSession session, StreamSettings settings)
+    {
+        if (!session.Connected)
+        {
+            return;
+        }
+
+        if (settings.HalfClose)
+        {
+            session.HalfClose();
+        }
+
+        session.AddListener(new LingerWatch(reactor, session, settings.LingerSeconds));
+    }
+
+    /// <summary>Closes the session once the peer has been quiet for the linger time.</summary>
+    private sealed class LingerWatch : IStreamSessionListener
+    {
+        private readonly IDelayedCall _timer;
+        private readonly double _seconds;
+
+        public LingerWatch(IReactorTime clock, StreamSession session, double seconds)
+        {
+            _seconds = seconds;
+            _timer = clock.CallLater(seconds, session.Close);
+        }
+
+        public void Connected(StreamSession session)
+        {
+        }
+
+        public void Data(StreamSession session, Sessions.Transcripts.Direction direction, ReadOnlySpan<byte> data)
+        {
+            if (_timer.Active() && direction == Sessions.Transcripts.Direction.Received)
+            {
+                _timer.Reset(_seconds);
+            }
+        }
+
+        public void Line(StreamSession session, ReadOnlySpan<byte> line, bool complete)
+        {
+        }
+
+        public void Note(StreamSession session, string text)
+        {
+        }
+
+        public void Closed(StreamSession session, Failure reason)
+        {
+            if (_timer.Active())
+            {
+                _timer.Cancel();
+            }
+        }
+    }
+}

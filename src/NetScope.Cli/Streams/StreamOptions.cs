@@ -1,0 +1,177 @@
+using System.CommandLine;
+using System.CommandLine.Parsing;
+using System.Globalization;
+using System.Text.RegularExpressions;
+using NetScope.Sessions.Formatting;
+using NetScope.Sessions.Scripting;
+using NetScope.Sessions.Streams;
+
+namespace NetScope.Cli.Streams;
+
+/// <summary>
+/// The options of the byte-stream verbs (<c>tcp</c>, <c>tls</c>): framing, line ending, the
+/// scripted steps and how the session ends. One instance per command.
+/// </summary>
+internal sealed class StreamOptions
+{
+    public Option<bool> Raw { get; } = new("--raw") { Description = "Show received bytes as they arrive instead of as lines" };
+
+    public Option<bool> Hex { get; } = new("--hex") { Description = "Show a hex dump (offset, hex, ASCII) of what is sent (>) and received (<)" };
+
+    public Option<string> Eol { get; } = new("--eol")
+    {
+        Description = "Line ending appended to each stdin line in line mode: crlf, lf, cr or none",
+        DefaultValueFactory = _ => "crlf",
+    };
+
+    public Option<string[]> Send { get; } = new("--send")
+    {
+        Description = "Send TEXT (escapes: \\r \\n \\t \\0 \\xHH \\\\); steps run in command-line order",
+        HelpName = "TEXT",
+    };
+
+    public Option<string[]> SendFile { get; } = new("--send-file")
+    {
+        Description = "Send the contents of FILE",
+        HelpName = "FILE",
+    };
+
+    public Option<string[]> Expect { get; } = new("--expect")
+    {
+        Description = "Wait until what arrived matches REGEX (bytes as Latin-1; fails with exit code 6 after --timeout)",
+        HelpName = "REGEX",
+    };
+
+    public Option<double> Timeout { get; } = new("--timeout")
+    {
+        Description = "Seconds allowed for connecting and for each --expect",
+        DefaultValueFactory = _ => 10,
+    };
+
+    public Option<bool> HalfClose { get; } = new("--half-close")
+    {
+        Description = "After the last send (or at the end of stdin), send FIN and keep reading until the peer closes",
+    };
+
+    public Option<double> Linger { get; } = new("--linger")
+    {
+        Description = "After the input ends, keep reading until the peer has been quiet this many seconds",
+        DefaultValueFactory = _ => 1,
+    };
+
+    public Option<bool> Verbose { get; } = new("--verbose", "-v") { Description = "Report connection events on stderr" };
+
+    /// <summary>Adds every option to <paramref name="command"/>.</summary>
+    public void AddTo(Command command)
+    {
+        foreach (Option option in new Option[] { Raw, Hex, Eol, Send, SendFile, Expect, Timeout, HalfClose, Linger, Verbose })
+        {
+            command.Options.Add(option);
+        }
+    }
+
+    /// <summary>Reads and checks the values; a bad value is a usage error naming it.</summary>
+    public StreamSettings Read(ParseResult result)
+    {
+        var eol = result.GetValue(Eol)?.ToLowerInvariant() switch
+        {
+            "crlf" => "\r\n"u8.ToArray(),
+            "lf" => "\n"u8.ToArray(),
+            "cr" => "\r"u8.ToArray(),
+            "none" => [],
+            var other => throw CliErrors.Usage($"--eol '{other}': expected crlf, lf, cr or none"),
+        };
+        var timeout = result.GetValue(Timeout);
+        if (timeout <= 0 || !double.IsFinite(timeout))
+        {
+            throw CliErrors.Usage(string.Create(CultureInfo.InvariantCulture, $"--timeout {timeout}: expected a positive number of seconds"));
+        }
+
+        var linger = result.GetValue(Linger);
+        if (linger < 0 || !double.IsFinite(linger))
+        {
+            throw CliErrors.Usage(string.Create(CultureInfo.InvariantCulture, $"--linger {linger}: expected a number of seconds >= 0"));
+        }
+
+        return new StreamSettings(
+            result.GetValue(Raw) ? StreamMode.Raw : StreamMode.Line,
+            result.GetValue(Hex),
+            eol,
+            ReadSteps(result, timeout),
+            timeout,
+            result.GetValue(HalfClose),
+            linger,
+            result.GetValue(Verbose));
+    }
+
+    /// <summary>
+    /// The steps in the order they were written: the parser groups values per option, so the
+    /// order comes from the tokens.
+    /// </summary>
+    private IReadOnlyList<ScriptStep> ReadSteps(ParseResult result, double timeout)
+    {
+        var steps = new List<ScriptStep>();
+        var tokens = result.Tokens;
+        for (var i = 0; i < tokens.Count - 1; i++)
+        {
+            var token = tokens[i];
+            if (token.Type != TokenType.Option)
+            {
+                continue;
+            }
+
+            var value = tokens[i + 1].Value;
+            if (Send.Name == token.Value)
+            {
+                steps.Add(new SendStep(DecodeEscapes(value)));
+            }
+            else if (SendFile.Name == token.Value)
+            {
+                CheckReadable(value);
+                steps.Add(new SendFileStep(value));
+            }
+            else if (Expect.Name == token.Value)
+            {
+                steps.Add(new ExpectStep(ParsePattern(value), timeout));
+            }
+        }
+
+        return steps;
+    }
+
+    private static byte[] DecodeEscapes(string text)
+    {
+        try
+        {
+            return Escapes.Decode(text);
+        }
+        catch (FormatException exception)
+        {
+            throw CliErrors.Usage($"--send: {exception.Message}");
+        }
+    }
+
+    private static Regex ParsePattern(string pattern)
+    {
+        try
+        {
+            return new Regex(pattern, RegexOptions.CultureInvariant);
+        }
+        catch (ArgumentException exception)
+        {
+            throw CliErrors.Usage($"--expect '{pattern}': not a valid regular expression ({CliErrors.OneLine(exception.Message)})");
+        }
+    }
+
+    private static void CheckReadable(string path)
+    {
+        try
+        {
+            using var file = File.OpenRead(path);
+        }
+        catch (Exception exception) when (exception is IOException or UnauthorizedAccessException)
+        {
+            throw CliErrors.Fail($"--send-file {path}", exception);
+        }
+    }
+}
