@@ -153,47 +153,57 @@ public abstract partial class ReactorConformanceTests
     [Fact]
     public void ThreadPoolRunsAsManyItemsAtOnceAsItsSizeAndNoMore()
     {
-        const int Size = 3;
+        // A first item leaves one pool thread idle; then a burst of items that each hold their
+        // thread until the pool is full. The pool must start threads up to its size for them
+        // (an idle thread takes only one item) and never more.
+        const int Size = 4;
         const int Items = 12;
         var reactor = CreateReactor();
         var running = 0;
         var mostAtOnce = 0;
+        var threadsAfterBurst = 0;
         var mostThreads = 0;
         var results = new List<int>();
-        using var allSlotsBusy = new ManualResetEventSlim();
+        using var poolFull = new ManualResetEventSlim();
         RunReactor(reactor, r =>
         {
             r.SuggestThreadPoolSize(Size);
-            for (var i = 0; i < Items; i++)
+            r.DeferToThread(() => -1).AddCallback(_ =>
             {
-                var item = i;
-                r.DeferToThread(() =>
+                for (var i = 0; i < Items; i++)
                 {
-                    var now = Interlocked.Increment(ref running);
-                    InterlockedMax(ref mostAtOnce, now);
-                    if (now == Size)
+                    var item = i;
+                    r.DeferToThread(() =>
                     {
-                        allSlotsBusy.Set();
-                    }
+                        var now = Interlocked.Increment(ref running);
+                        InterlockedMax(ref mostAtOnce, now);
+                        if (now == Size)
+                        {
+                            poolFull.Set();
+                        }
 
-                    // The first items hold their threads until the pool is full, which it must reach.
-                    allSlotsBusy.Wait(TimeSpan.FromSeconds(5));
-                    Interlocked.Decrement(ref running);
-                    return item;
-                }).AddCallback(value =>
-                {
-                    mostThreads = Math.Max(mostThreads, r.GetHealth().ThreadPoolThreads);
-                    results.Add((int)value!);
-                    if (results.Count == Items)
+                        poolFull.Wait(TimeSpan.FromSeconds(2));
+                        Interlocked.Decrement(ref running);
+                        return item;
+                    }).AddCallback(value =>
                     {
-                        r.Stop();
-                    }
+                        mostThreads = Math.Max(mostThreads, r.GetHealth().ThreadPoolThreads);
+                        results.Add((int)value!);
+                        if (results.Count == Items)
+                        {
+                            r.Stop();
+                        }
 
-                    return null;
-                });
-            }
+                        return null;
+                    });
+                }
+
+                threadsAfterBurst = r.GetHealth().ThreadPoolThreads;
+                return null;
+            });
         });
         Assert.Equal(Size, mostAtOnce);
+        Assert.InRange(threadsAfterBurst, 1, Size);
         Assert.InRange(mostThreads, 1, Size);
         Assert.Equal(Enumerable.Range(0, Items), results.Order());
 
