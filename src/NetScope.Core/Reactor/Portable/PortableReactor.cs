@@ -53,8 +53,8 @@ internal sealed class PortableReactor : ReactorBase
         {
             if (socket == _waker)
             {
-                AcknowledgeWakeUp();
                 DrainWaker();
+                AcknowledgeWakeUp();
                 continue;
             }
 
