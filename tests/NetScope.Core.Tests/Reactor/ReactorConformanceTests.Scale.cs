@@ -2,6 +2,7 @@ using System.Globalization;
 using System.Text;
 using System.Text.RegularExpressions;
 using NetScope.Core.Defer;
+using NetScope.Core.Protocols;
 using NetScope.Core.Tests.Reactor.Support;
 
 namespace NetScope.Core.Tests.Reactor;
@@ -27,7 +28,7 @@ public abstract partial class ReactorConformanceTests
         var echoed = 0;
         RunReactor(reactor, TimeSpan.FromSeconds(40), r =>
         {
-            var factory = new Protocols.Factory(() => new Recorder
+            var factory = new Factory(() => new Recorder
             {
                 Reactor = r,
                 OnMade = _ => mostServersOpen = Math.Max(mostServersOpen, ++serversOpen),

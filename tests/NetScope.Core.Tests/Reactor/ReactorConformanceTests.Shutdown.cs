@@ -32,7 +32,7 @@ public abstract partial class ReactorConformanceTests
         IListeningPort? listening = null;
         reactor.AddSystemEventTrigger(SystemEventPhase.After, SystemEvents.Shutdown, () =>
         {
-            connectAfterShutdown = Record.Exception(() => Loopback.Connect(port: Loopback.PortOf(listening!)).Dispose()) is SocketException e ? e.SocketErrorCode : SocketError.Success;
+            connectAfterShutdown = Loopback.TryConnect(Loopback.PortOf(listening!));
             return null;
         });
         try

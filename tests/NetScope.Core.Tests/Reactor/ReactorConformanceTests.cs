@@ -109,21 +109,22 @@ public abstract partial class ReactorConformanceTests : IDisposable
     /// reactor (Twisted's <c>runProtocolsWithReactor</c>) and runs it until both have lost
     /// their connection. Fails the test if the connection attempt fails.
     /// </summary>
-    private protected IReactor RunProtocolPair(Recorder server, Recorder client, ReactorOptions? options = null, string host = "127.0.0.1")
+    private protected void RunProtocolPair(Recorder server, Recorder client)
     {
-        var reactor = CreateReactor(options);
+        const string Host = "127.0.0.1";
+        var reactor = CreateReactor();
         server.Reactor = reactor;
         client.Reactor = reactor;
         var factory = new RecordingClientFactory(() => client);
         RunReactor(reactor, r =>
         {
-            var port = r.ListenTcp(0, new QueueFactory(server), bindAddress: host);
+            var port = r.ListenTcp(0, new QueueFactory(server), bindAddress: Host);
             factory.Failed.AddCallback(_ =>
             {
                 r.Stop();
                 return null;
             });
-            r.ConnectTcp(host, Loopback.PortOf(port), factory, timeoutSeconds: 5);
+            r.ConnectTcp(Host, Loopback.PortOf(port), factory, timeoutSeconds: 5);
             new DeferredList([server.Lost, client.Lost]).AddBoth(_ =>
             {
                 port.StopListening();
@@ -134,13 +135,12 @@ public abstract partial class ReactorConformanceTests : IDisposable
         Assert.Null(factory.FailureReason);
         Assert.Equal(0, server.CallbacksOffReactorThread);
         Assert.Equal(0, client.CallbacksOffReactorThread);
-        return reactor;
     }
 
     /// <summary>A protocol that sends back whatever it receives.</summary>
     private protected static Recorder EchoServer() => new() { OnData = (self, data) => self.Transport.Write(data) };
 
-    /// <summary>Calls <paramref name="action"/> with the reactor's protocols once all of <paramref name="protocols"/> are connected.</summary>
+    /// <summary>Calls <paramref name="action"/> once all of <paramref name="protocols"/> are connected.</summary>
     private protected static void WhenAllMade(Action action, params Recorder[] protocols) =>
         new DeferredList(protocols.Select(p => p.Made)).AddCallback(_ =>
         {

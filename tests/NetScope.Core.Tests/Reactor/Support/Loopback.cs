@@ -28,10 +28,17 @@ internal static class Loopback
         return socket;
     }
 
-    /// <summary>Closes <paramref name="socket"/> so the peer sees a reset (SO_LINGER 0).</summary>
-    public static void Reset(Socket socket)
+    /// <summary>How a blocking connect to <paramref name="port"/> ends: <see cref="SocketError.Success"/> or the error.</summary>
+    public static SocketError TryConnect(int port)
     {
-        socket.LingerState = new LingerOption(true, 0);
-        socket.Close();
+        try
+        {
+            Connect(port).Dispose();
+            return SocketError.Success;
+        }
+        catch (SocketException exception)
+        {
+            return exception.SocketErrorCode;
+        }
     }
 }
