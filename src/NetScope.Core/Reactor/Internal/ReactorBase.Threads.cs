@@ -52,7 +52,11 @@ internal abstract partial class ReactorBase
     /// <inheritdoc/>
     public void SuggestThreadPoolSize(int maxThreads) => _pool.MaxThreads = Math.Max(1, maxThreads);
 
-    /// <summary>The backend calls this when its wake-up signal was seen, before the queue is drained.</summary>
+    /// <summary>
+    /// The backend calls this when its wake-up signal was seen, after draining the signal and
+    /// before the queue is run. Not before draining: a wake-up sent in between would be drained
+    /// while the flag still said one was pending, and no later call would wake the loop again.
+    /// </summary>
     protected void AcknowledgeWakeUp() => Volatile.Write(ref _wakePending, 0);
 
     private void RunThreadCalls()

@@ -14,7 +14,7 @@ internal sealed partial class TcpConnection
     /// <inheritdoc/>
     public void Write(ReadOnlySpan<byte> data)
     {
-        if (_disconnected || _writeShutDown || data.IsEmpty)
+        if (_disconnected || _aborting || _writeShutDown || data.IsEmpty)
         {
             return;
         }
@@ -60,7 +60,7 @@ internal sealed partial class TcpConnection
     public void WriteSequence(IReadOnlyList<ReadOnlyMemory<byte>> data)
     {
         ArgumentNullException.ThrowIfNull(data);
-        if (_disconnected || _writeShutDown || data.Count == 0)
+        if (_disconnected || _aborting || _writeShutDown || data.Count == 0)
         {
             return;
         }
