@@ -39,7 +39,7 @@ internal class ScopedProtocol : IProtocol
     {
         using (ObservationScope.Enter(Session))
         {
-            Session.Workspace.TransportConnected(Session, transport, _options.OpensSession);
+            Session.Workspace.TransportConnected(Session, transport);
             ITransport given = transport;
             if (_options.RecordTranscript)
             {
@@ -47,6 +47,12 @@ internal class ScopedProtocol : IProtocol
             }
 
             _inner.MakeConnection(given);
+
+            // Open only once the protocol is connected: whoever waits for the session may use it at once.
+            if (_options.OpensSession)
+            {
+                Session.Workspace.OpenSession(Session);
+            }
         }
     }
 

@@ -1,4 +1,5 @@
 using NetScope.Core.Defer;
+using NetScope.Core.Observation;
 using NetScope.Core.Protocols;
 
 namespace NetScope.Sessions.Workspaces;
@@ -33,22 +34,26 @@ public sealed class Listener : WorkspaceEntry
     /// <summary>A new Deferred that fires with the listener once it listens, or fails with the reason it could not.</summary>
     public Deferred<Listener> WhenListening()
     {
-        Deferred<Listener>? waiter = null;
-        RunInScope(() => waiter = new Deferred<Listener>().WithLabel($"listen {Target}"));
+        Deferred<Listener> waiter;
+        using (ObservationScope.Enter(this))
+        {
+            waiter = new Deferred<Listener>().WithLabel($"listen {Target}");
+        }
+
         if (State == ListenerState.Listening || State == ListenerState.Stopped && _failure is null)
         {
-            waiter!.Callback(this);
+            waiter.Callback(this);
         }
         else if (State == ListenerState.Failed)
         {
-            waiter!.Errback(_failure!);
+            waiter.Errback(_failure!);
         }
         else
         {
-            (_listeningWaiters ??= new()).Add(waiter!);
+            (_listeningWaiters ??= new()).Add(waiter);
         }
 
-        return waiter!;
+        return waiter;
     }
 
     /// <summary>Stops accepting; the Deferred fires once the port is closed. Accepted sessions are not affected.</summary>

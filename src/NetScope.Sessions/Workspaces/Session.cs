@@ -1,4 +1,5 @@
 using NetScope.Core.Defer;
+using NetScope.Core.Observation;
 using NetScope.Core.Protocols;
 using NetScope.Core.Transports;
 using NetScope.Sessions.Streams;
@@ -75,39 +76,47 @@ public sealed partial class Session : WorkspaceEntry
     /// </summary>
     public Deferred<Session> WhenOpen()
     {
-        Deferred<Session>? waiter = null;
-        RunInScope(() => waiter = new Deferred<Session>().WithLabel(Listener is null ? $"connect {Target}" : $"accept {Target}"));
+        Deferred<Session> waiter;
+        using (ObservationScope.Enter(this))
+        {
+            waiter = new Deferred<Session>().WithLabel(Listener is null ? $"connect {Target}" : $"accept {Target}");
+        }
+
         if (_opened)
         {
-            waiter!.Callback(this);
+            waiter.Callback(this);
         }
         else if (Ended)
         {
-            waiter!.Errback(_failure!);
+            waiter.Errback(_failure!);
         }
         else
         {
-            (_openWaiters ??= new()).Add(waiter!);
+            (_openWaiters ??= new()).Add(waiter);
         }
 
-        return waiter!;
+        return waiter;
     }
 
     /// <summary>A new Deferred (attributed to this session) that fires with the session when it has ended; it never fails.</summary>
     public Deferred<Session> WhenEnded()
     {
-        Deferred<Session>? waiter = null;
-        RunInScope(() => waiter = new Deferred<Session>().WithLabel($"end of #{Id}"));
+        Deferred<Session> waiter;
+        using (ObservationScope.Enter(this))
+        {
+            waiter = new Deferred<Session>().WithLabel($"end of #{Id}");
+        }
+
         if (Ended)
         {
-            waiter!.Callback(this);
+            waiter.Callback(this);
         }
         else
         {
-            (_endWaiters ??= new()).Add(waiter!);
+            (_endWaiters ??= new()).Add(waiter);
         }
 
-        return waiter!;
+        return waiter;
     }
 
     /// <summary>Closes after what is buffered is sent; stops connecting if not connected yet.</summary>

@@ -10,18 +10,13 @@ namespace NetScope.Sessions.Workspaces;
 public sealed partial class Workspace
 {
     /// <summary>A session's protocol was connected to <paramref name="transport"/>.</summary>
-    internal void TransportConnected(Session session, ITransport transport, bool opens)
+    internal void TransportConnected(Session session, ITransport transport)
     {
         AttachTransport(session, transport.Stats);
         session.Transport ??= transport;
         if (transport is ITcpTransport tcp && session.KernelSource is null)
         {
             SetKernelSource(session, tcp);
-        }
-
-        if (opens)
-        {
-            OpenSession(session);
         }
     }
 
