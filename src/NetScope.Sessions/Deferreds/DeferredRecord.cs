@@ -113,7 +113,7 @@ internal sealed class DeferredRecord
     {
         Id = Number,
         EntryId = Owner.Id,
-        Label = Label,
+        Label = Target?.Label ?? Label,
         CreationSite = CreationSite,
         CreationStack = CreationStack,
         State = State,

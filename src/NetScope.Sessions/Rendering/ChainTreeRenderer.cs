@@ -59,7 +59,12 @@ public static class ChainTreeRenderer
         return Format(rows);
     }
 
-    /// <summary>The state as a header shows it: "succeeded in 0.4 ms", "pending 1.2 s", "waiting on #4".</summary>
+    /// <summary>
+    /// The state as a header shows it: "pending 1.2 s", "paused", "succeeded in 0.4 ms" (fired
+    /// 0.4 ms after creation; also while a link waits on another Deferred, which that link's row
+    /// shows), "failed in 2.0 ms", "cancelled after 3.0 s"; " (unhandled)" is added to a failure
+    /// no errback has handled, and "-&gt; outcome" when no link ran.
+    /// </summary>
     public static string DescribeState(DeferredSnapshot deferred)
     {
         ArgumentNullException.ThrowIfNull(deferred);
@@ -68,7 +73,8 @@ public static class ChainTreeRenderer
         {
             DeferredState.Pending => $"pending {DurationText.Format(deferred.Age)}",
             DeferredState.Paused => "paused",
-            DeferredState.Waiting => $"waiting on #{deferred.WaitingOn}",
+            // The row of the link that returned the other Deferred says what it waits on; the header says how it fired.
+            DeferredState.Waiting => $"{(deferred.OutcomeIsFailure ? "failed" : "succeeded")} in {elapsed}",
             DeferredState.Succeeded => $"succeeded in {elapsed}",
             DeferredState.Cancelled => $"cancelled after {elapsed}",
             _ => $"failed in {elapsed}",
