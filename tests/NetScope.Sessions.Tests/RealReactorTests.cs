@@ -59,13 +59,15 @@ public sealed class RealReactorTests
         try
         {
             var made = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+            Deferred? kept = null;
             var sessionId = await workspace.InvokeAsync(() =>
             {
                 var listener = workspace.ListenTcp(new TcpListenerRequest(0));
                 var session = workspace.OpenTcp(new TcpSessionRequest(HostPort.Parse(listener.Address!)));
                 session.RunInScope(() => reactor.DeferToThread(() => Environment.CurrentManagedThreadId).AddCallback(_ =>
                 {
-                    new Deferred().WithLabel("made after the pool");
+                    // Kept alive: the model holds Deferreds weakly, and reads the label from the live one.
+                    kept = new Deferred().WithLabel("made after the pool");
                     made.SetResult();
                     return null;
                 }));
@@ -75,6 +77,7 @@ public sealed class RealReactorTests
 
             var snapshot = await workspace.SnapshotSessionAsync(sessionId, new SnapshotOptions { TranscriptEntries = 0 });
             Assert.Contains(snapshot!.Deferreds, d => d.Label == "made after the pool");
+            GC.KeepAlive(kept);
         }
         finally
         {
