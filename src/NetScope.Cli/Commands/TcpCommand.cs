@@ -1,5 +1,5 @@
 using System.CommandLine;
-using NetScope.Cli.Hosting;
+using NetScope.Cli.Observation;
 using NetScope.Cli.Streams;
 using NetScope.Sessions.Targets;
 
@@ -18,14 +18,16 @@ internal static class TcpCommand
         var options = new StreamOptions();
         var command = new Command("tcp", "Open a TCP session: stdin lines out, received lines on stdout, or a scripted exchange") { target };
         options.AddTo(command);
+        var observation = ObservationOptions.AddTo(command, timing: true);
         command.SetAction(result =>
         {
             var address = ParseTarget(result.GetValue(target)!);
             var settings = options.Read(result);
             var output = new ByteOutput(result.InvocationConfiguration.Output);
-            var error = result.InvocationConfiguration.Error;
-            return CliReactor.Run(
-                reactor => StreamClient.Run(reactor, address, settings, output, error, Console.OpenStandardInput),
+            return ObservedRun.Run(
+                observation.Read(result),
+                result.InvocationConfiguration.Error,
+                (workspace, error) => StreamClient.Run(workspace, address, settings, output, error, Console.OpenStandardInput),
                 interruptIsSuccess: false);
         });
         return command;

@@ -2,9 +2,11 @@ using NetScope.Core.Defer;
 using NetScope.Core.Errors;
 using NetScope.Core.Reactor;
 using NetScope.Core.Time;
+using NetScope.Sessions.Kinds;
 using NetScope.Sessions.Scripting;
 using NetScope.Sessions.Streams;
 using NetScope.Sessions.Targets;
+using NetScope.Sessions.Workspaces;
 
 namespace NetScope.Cli.Streams;
 
@@ -16,18 +18,22 @@ namespace NetScope.Cli.Streams;
 internal static class StreamClient
 {
     /// <summary>Runs one session to its end; the Deferred fires with an <see cref="ExitCode"/> or fails with the reason.</summary>
-    public static Deferred Run(IReactor reactor, HostPort target, StreamSettings settings, ByteOutput output, TextWriter error, Func<Stream> stdin)
+    public static Deferred Run(Workspace workspace, HostPort target, StreamSettings settings, ByteOutput output, TextWriter error, Func<Stream> stdin)
     {
-        var session = new StreamSession(reactor, settings.Mode) { LineEnding = settings.LineEnding };
-        session.AddListener(new StreamOutput(output, error, settings.Hex, settings.Verbose, target.ToString()));
-        var factory = new SessionClientFactory(session);
-        reactor.ConnectTcp(target.Host, target.Port, factory, settings.TimeoutSeconds);
-        return Drive(reactor, session, factory.WhenConnected, settings, stdin);
+        var session = workspace.OpenTcp(new TcpSessionRequest(target)
+        {
+            Mode = settings.Mode,
+            LineEnding = settings.LineEnding,
+            TimeoutSeconds = settings.TimeoutSeconds,
+        });
+        session.Stream!.AddListener(new StreamOutput(output, error, settings.Hex, settings.Verbose, target.ToString()));
+        return Drive(workspace.Reactor, session, settings, stdin);
     }
 
-    private static async Deferred<ExitCode> Drive(IReactor reactor, StreamSession session, Deferred<StreamSession> connected, StreamSettings settings, Func<Stream> stdin)
+    private static async Deferred<ExitCode> Drive(IReactor reactor, Session opening, StreamSettings settings, Func<Stream> stdin)
     {
-        await connected;
+        await opening.WhenOpen();
+        var session = opening.Stream!;
         if (settings.Steps.Count > 0)
         {
             try
