@@ -2,8 +2,10 @@ using System.CommandLine;
 using System.Net;
 using NetScope.Cli.Hosting;
 using NetScope.Cli.Listeners;
+using NetScope.Cli.Observation;
 using NetScope.Core.Defer;
 using NetScope.Core.Protocols.Classic;
+using NetScope.Sessions.Kinds;
 using NetScope.Sessions.Listeners;
 
 namespace NetScope.Cli.Commands;
@@ -12,6 +14,11 @@ namespace NetScope.Cli.Commands;
 /// <c>netscope listen KIND</c>: starts a ready-made server (echo, discard, chargen, daytime,
 /// qotd, chat), prints where it listens, logs each connection, and stops in order on Ctrl-C or SIGTERM.
 /// </summary>
+/// <remarks>
+/// Without <c>--trace</c> or <c>--chains</c> the listener runs straight on the reactor, with
+/// nothing recorded beyond the connection log; with either, it runs in a workspace where every
+/// accepted connection is a session with its transcript, Deferred chains and timings.
+/// </remarks>
 internal static class ListenCommand
 {
     /// <summary>Creates the <c>listen</c> command with one subcommand per kind.</summary>
@@ -32,7 +39,8 @@ internal static class ListenCommand
         var options = new ListenOptions();
         var command = new Command(name, description);
         options.AddTo(command, framing is not null);
-        command.SetAction(result => Run(result, options.Read(result, kind, framing ?? FramingMode.Raw), options, framing is not null));
+        var observation = ObservationOptions.AddTo(command, timing: false);
+        command.SetAction(result => Run(result, options.Read(result, kind, framing ?? FramingMode.Raw), options, observation, framing is not null));
         return command;
     }
 
@@ -43,24 +51,44 @@ internal static class ListenCommand
         var command = new Command("qotd", "Send a quote, then close (RFC 865)");
         options.AddTo(command, framing: false);
         command.Options.Add(quote);
-        command.SetAction(result => Run(result, options.Read(result, ListenerKind.Qotd, FramingMode.Raw, result.GetValue(quote)), options, hasFraming: false));
+        var observation = ObservationOptions.AddTo(command, timing: false);
+        command.SetAction(result => Run(result, options.Read(result, ListenerKind.Qotd, FramingMode.Raw, result.GetValue(quote)), options, observation, hasFraming: false));
         return command;
     }
 
-    private static int Run(ParseResult result, ListenerSettings settings, ListenOptions options, bool hasFraming)
+    private static int Run(ParseResult result, ListenerSettings settings, ListenOptions options, ObservationOptions observation, bool hasFraming)
     {
         var output = new ListenerOutput(result.InvocationConfiguration.Output, result.GetValue(options.Json));
-        return CliReactor.Run(
-            reactor =>
-            {
-                var factory = new TrackingFactory(ListenerProtocols.Create(settings, TimeProvider.System), reactor, settings.MaxConnections, settings.IdleTimeoutSeconds);
-                factory.AddObserver(output);
-                var port = reactor.ListenTcp(settings.Port, factory, bindAddress: settings.Host);
-                output.Listening(settings.Kind.ToString().ToLowerInvariant(), (IPEndPoint)port.GetHost(), hasFraming ? settings.Framing.ToString().ToLowerInvariant() : null, null);
+        var framing = hasFraming ? settings.Framing.ToString().ToLowerInvariant() : null;
+        var observe = observation.Read(result);
+        if (observe.TracePath is null && !observe.Chains)
+        {
+            return CliReactor.Run(
+                reactor =>
+                {
+                    var factory = new TrackingFactory(ListenerProtocols.Create(settings, TimeProvider.System), reactor, settings.MaxConnections, settings.IdleTimeoutSeconds);
+                    factory.AddObserver(output);
+                    return Serve((IPEndPoint)reactor.ListenTcp(settings.Port, factory, bindAddress: settings.Host).GetHost(), settings, output, framing);
+                },
+                interruptIsSuccess: true);
+        }
 
-                // A listener runs until it is told to stop.
-                return new Deferred().WithLabel($"listen {settings.Kind}");
+        return ObservedRun.Run(
+            observe,
+            result.InvocationConfiguration.Error,
+            (workspace, _) =>
+            {
+                var listener = workspace.StartListener(new ClassicListenerStarter(settings, TimeProvider.System, [output]));
+                return Serve((IPEndPoint)listener.LocalEndPoint!, settings, output, framing);
             },
             interruptIsSuccess: true);
+    }
+
+    private static Deferred Serve(IPEndPoint bound, ListenerSettings settings, ListenerOutput output, string? framing)
+    {
+        output.Listening(settings.Kind.ToString().ToLowerInvariant(), bound, framing, null);
+
+        // A listener runs until it is told to stop.
+        return new Deferred().WithLabel($"listen {settings.Kind.ToString().ToLowerInvariant()}");
     }
 }

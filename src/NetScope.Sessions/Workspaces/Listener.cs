@@ -31,6 +31,9 @@ public sealed class Listener : WorkspaceEntry
 
     internal IListeningPort? Port { get; set; }
 
+    /// <summary>The bound address (with the real port when bound to port 0), while listening.</summary>
+    public System.Net.EndPoint? LocalEndPoint => Port?.GetHost();
+
     /// <summary>A new Deferred that fires with the listener once it listens, or fails with the reason it could not.</summary>
     public Deferred<Listener> WhenListening()
     {

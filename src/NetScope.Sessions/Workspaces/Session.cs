@@ -35,6 +35,9 @@ public sealed partial class Session : WorkspaceEntry
     /// <summary>For a connection a listener accepted: that listener.</summary>
     public Listener? Listener { get; }
 
+    /// <summary>For a connection a listener accepted: the client's address.</summary>
+    public System.Net.EndPoint? Peer { get; internal init; }
+
     /// <summary>The byte-stream protocol, for line/raw sessions (send, expect, switch mode); otherwise <see langword="null"/>.</summary>
     public StreamSession? Stream { get; internal set; }
 

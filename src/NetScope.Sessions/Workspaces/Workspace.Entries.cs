@@ -114,7 +114,7 @@ public sealed partial class Workspace
     /// <summary>A connection was accepted by <paramref name="listener"/>: its session.</summary>
     internal Session AcceptSession(Listener listener, string kind, EndPoint peer)
     {
-        var session = new Session(this, NextEntryId(), kind, Describe(peer), listener, SessionState.Connecting);
+        var session = new Session(this, NextEntryId(), kind, Describe(peer), listener, SessionState.Connecting) { Peer = peer };
         listener.AddAccepted(session);
         Register(session);
         listener.Transcript.AddNote($"accepted {session.Target} as #{session.Id}");
