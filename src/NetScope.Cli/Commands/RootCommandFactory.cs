@@ -10,7 +10,10 @@ internal static class RootCommandFactory
     public const string Description =
         "NetScope: a terminal network-debugging tool built on a Twisted-style reactor.";
 
-    /// <summary>Creates the root command with <c>--help</c>, <c>--version</c> and the given verbs.</summary>
+    /// <summary>
+    /// Creates the root command with <c>--help</c>, <c>--version</c> and the given verbs; with no
+    /// verb it opens the terminal UI (<see cref="TuiCommand.AttachToRoot"/>).
+    /// </summary>
     /// <param name="verbs">One factory per verb (see <see cref="Program.Verbs"/>).</param>
     public static Command Create(IEnumerable<Func<Command>> verbs)
     {
@@ -26,6 +29,7 @@ internal static class RootCommandFactory
             root.Subcommands.Add(verb());
         }
 
+        TuiCommand.AttachToRoot(root);
         return root;
     }
 }

@@ -1,0 +1,72 @@
+using System.CommandLine;
+using NetScope.Tui.App;
+
+namespace NetScope.Cli.Commands;
+
+/// <summary>
+/// The terminal UI: <c>netscope</c> with no verb, <c>netscope --demo</c>, and <c>netscope tui</c>
+/// with <c>--open</c> and <c>--listen</c> to start straight in the situation to debug. It needs a
+/// terminal: with stdout redirected it says so in one line and exits with the usage code.
+/// </summary>
+internal static class TuiCommand
+{
+    /// <summary>The line written when stdout is not a terminal.</summary>
+    public const string NotATerminal =
+        "netscope: the terminal UI needs a terminal, and stdout is not one (the verbs work without: netscope --help)";
+
+    /// <summary>Creates the <c>tui</c> verb.</summary>
+    public static Command Create()
+    {
+        var demo = DemoOption();
+        var open = new Option<string[]>("--open")
+        {
+            Description = "Open a session at start: tcp://HOST:PORT (repeat for more)",
+            HelpName = "URL",
+            AllowMultipleArgumentsPerToken = false,
+        };
+        var listen = new Option<string[]>("--listen")
+        {
+            Description = "Start a listener at start: KIND:PORT or KIND:ADDRESS:PORT, KIND one of echo, discard, chargen, daytime, qotd, chat, tcp (repeat for more)",
+            HelpName = "KIND:PORT",
+            AllowMultipleArgumentsPerToken = false,
+        };
+        var command = new Command("tui", "Open the terminal UI (the same as netscope with no verb), optionally with sessions and listeners already started") { demo, open, listen };
+        command.SetAction(result => Run(
+            new TuiOptions { Demo = result.GetValue(demo), Open = result.GetValue(open) ?? [], Listen = result.GetValue(listen) ?? [] },
+            result.InvocationConfiguration.Output,
+            result.InvocationConfiguration.Error));
+        return command;
+    }
+
+    /// <summary>Makes the root command open the UI when no verb is given, and adds <c>--demo</c> to it.</summary>
+    public static void AttachToRoot(Command root)
+    {
+        ArgumentNullException.ThrowIfNull(root);
+        var demo = DemoOption();
+        root.Options.Add(demo);
+        root.SetAction(result => Run(new TuiOptions { Demo = result.GetValue(demo) }, result.InvocationConfiguration.Output, result.InvocationConfiguration.Error));
+    }
+
+    private static Option<bool> DemoOption() => new("--demo")
+    {
+        Description = "Open the terminal UI on a built-in demo workspace (an echo listener and a line session talking to it)",
+    };
+
+    private static int Run(TuiOptions options, TextWriter output, TextWriter error)
+    {
+        if (TuiApp.Validate(options) is { } problem)
+        {
+            throw CliErrors.Usage(problem);
+        }
+
+        // The UI draws on the process's own terminal: only when the verb's output is that terminal.
+        if (!ReferenceEquals(output, Console.Out) || Console.IsOutputRedirected)
+        {
+            error.WriteLine(NotATerminal);
+            return (int)ExitCode.Usage;
+        }
+
+        var debug = Environment.GetEnvironmentVariable("NETSCOPE_DEBUG") == "1";
+        return TuiApp.Run(options with { Fault = Environment.GetEnvironmentVariable("NETSCOPE_TUI_FAULT") }, error, debug);
+    }
+}

@@ -1,0 +1,83 @@
+using NetScope.Core.Reactor;
+using NetScope.Sessions.Workspaces;
+
+namespace NetScope.Tui.App;
+
+/// <summary>
+/// The reactor on a thread of its own, with the workspace on it: the UI thread only draws, so
+/// the network runs here, reached through the workspace's thread-safe commands.
+/// </summary>
+internal sealed class ReactorHost
+{
+    private readonly Thread _thread;
+    private readonly TaskCompletionSource _stopped = new(TaskCreationOptions.RunContinuationsAsynchronously);
+
+    private ReactorHost(IReactor reactor)
+    {
+        Reactor = reactor;
+        _thread = new Thread(Loop) { IsBackground = true, Name = "netscope reactor" };
+    }
+
+    /// <summary>The reactor.</summary>
+    public IReactor Reactor { get; }
+
+    /// <summary>The workspace, created on the reactor thread.</summary>
+    public Workspace Workspace { get; private set; } = null!;
+
+    /// <summary>Why the reactor thread ended, if it ended by an exception.</summary>
+    public Exception? Failure { get; private set; }
+
+    /// <summary>Completes when the reactor has stopped.</summary>
+    public Task Stopped => _stopped.Task;
+
+    /// <summary>Starts a reactor thread and creates the workspace on it.</summary>
+    public static async Task<ReactorHost> StartAsync(IReactor reactor, WorkspaceOptions? options = null)
+    {
+        ArgumentNullException.ThrowIfNull(reactor);
+        var host = new ReactorHost(reactor);
+        host._thread.Start();
+        host.Workspace = await Workspace.CreateAsync(reactor, options).ConfigureAwait(false);
+        return host;
+    }
+
+    /// <summary>
+    /// Stops the reactor in order (it closes what is left, with its grace period) and waits for
+    /// its thread, at most <paramref name="timeout"/>; returns whether it stopped in time.
+    /// </summary>
+    public bool Stop(TimeSpan timeout)
+    {
+        if (!_stopped.Task.IsCompleted)
+        {
+            Reactor.CallFromThread(() =>
+            {
+                Workspace.Dispose();
+                try
+                {
+                    Reactor.Stop();
+                }
+                catch (ReactorNotRunningException)
+                {
+                    // Already stopping.
+                }
+            });
+        }
+
+        return _thread.Join(timeout);
+    }
+
+    private void Loop()
+    {
+        try
+        {
+            Reactor.Run();
+        }
+        catch (Exception exception)
+        {
+            Failure = exception;
+        }
+        finally
+        {
+            _stopped.TrySetResult();
+        }
+    }
+}

@@ -1,0 +1,133 @@
+using System.Diagnostics.CodeAnalysis;
+using NetScope.Sessions.Streams;
+using NetScope.Sessions.Targets;
+using NetScope.Tui.Input;
+using NetScope.Tui.Model;
+
+namespace NetScope.Tui.App;
+
+/// <summary>
+/// What <c>netscope tui --listen KIND:PORT --open tcp://HOST:PORT</c> asks to have open at start:
+/// parsed (and refused with a usage message) before the terminal is taken over, run once the
+/// workspace exists: listeners first, so sessions can connect to them.
+/// </summary>
+internal sealed class StartupPlan
+{
+    private StartupPlan(IReadOnlyList<ListenRequest> listens, IReadOnlyList<OpenRequest> opens)
+    {
+        Listens = listens;
+        Opens = opens;
+    }
+
+    /// <summary>The listeners to start, in order.</summary>
+    public IReadOnlyList<ListenRequest> Listens { get; }
+
+    /// <summary>The sessions to open, in order.</summary>
+    public IReadOnlyList<OpenRequest> Opens { get; }
+
+    /// <summary>Parses the <c>--open</c> and <c>--listen</c> values, or says (in one line) which one is wrong and why.</summary>
+    public static bool TryParse(IEnumerable<string> opens, IEnumerable<string> listens, KindCatalog catalog, [NotNullWhen(true)] out StartupPlan? plan, [NotNullWhen(false)] out string? error)
+    {
+        ArgumentNullException.ThrowIfNull(opens);
+        ArgumentNullException.ThrowIfNull(listens);
+        ArgumentNullException.ThrowIfNull(catalog);
+        plan = null;
+        var listenRequests = new List<ListenRequest>();
+        foreach (var text in listens)
+        {
+            if (!TryParseListen(text, catalog, out var request, out error))
+            {
+                return false;
+            }
+
+            listenRequests.Add(request);
+        }
+
+        var openRequests = new List<OpenRequest>();
+        foreach (var text in opens)
+        {
+            if (!TryParseOpen(text, catalog, out var request, out error))
+            {
+                return false;
+            }
+
+            openRequests.Add(request);
+        }
+
+        plan = new StartupPlan(listenRequests, openRequests);
+        error = null;
+        return true;
+    }
+
+    /// <summary>Parses <c>SCHEME://HOST:PORT</c>.</summary>
+    public static bool TryParseOpen(string text, KindCatalog catalog, [NotNullWhen(true)] out OpenRequest? request, [NotNullWhen(false)] out string? error)
+    {
+        ArgumentNullException.ThrowIfNull(catalog);
+        request = null;
+        var separator = text.IndexOf("://", StringComparison.Ordinal);
+        if (separator <= 0)
+        {
+            error = $"--open '{text}': expected SCHEME://HOST:PORT, like tcp://127.0.0.1:7";
+            return false;
+        }
+
+        var scheme = text[..separator];
+        if (catalog.FindSession(scheme) is not { } kind)
+        {
+            error = $"--open '{text}': {Unavailable(scheme, catalog.Sessions.Select(s => s.Name + "://HOST:PORT"), "sessions")}";
+            return false;
+        }
+
+        if (!HostPort.TryParse(text[(separator + 3)..].TrimEnd('/'), out var target, out var problem))
+        {
+            error = $"--open '{text}': {problem}";
+            return false;
+        }
+
+        request = new OpenRequest(kind.Name, target, StreamMode.Line, "\r\n"u8.ToArray());
+        error = null;
+        return true;
+    }
+
+    /// <summary>Parses <c>KIND:PORT</c> or <c>KIND:ADDRESS:PORT</c> (an IPv6 address in brackets).</summary>
+    public static bool TryParseListen(string text, KindCatalog catalog, [NotNullWhen(true)] out ListenRequest? request, [NotNullWhen(false)] out string? error)
+    {
+        ArgumentNullException.ThrowIfNull(catalog);
+        request = null;
+        var colon = text.IndexOf(':', StringComparison.Ordinal);
+        if (colon <= 0)
+        {
+            error = $"--listen '{text}': expected KIND:PORT or KIND:ADDRESS:PORT, like echo:7007";
+            return false;
+        }
+
+        var name = text[..colon];
+        if (catalog.FindListener(name) is not { } kind)
+        {
+            error = $"--listen '{text}': {Unavailable(name, catalog.Listeners.Select(l => l.Name), "listeners")}";
+            return false;
+        }
+
+        var rest = text[(colon + 1)..];
+        var last = rest.LastIndexOf(':');
+        var address = last < 0 ? "127.0.0.1" : rest[..last];
+        var portText = last < 0 ? rest : rest[(last + 1)..];
+        if (!FieldParsers.TryBindAddress(address, out var host, out var problem) || !FieldParsers.TryPort(portText, allowAny: true, out var port, out problem))
+        {
+            error = $"--listen '{text}': {problem}";
+            return false;
+        }
+
+        request = new ListenRequest(kind.Name, host, port, LineFraming: kind.HasFraming);
+        error = null;
+        return true;
+    }
+
+    private static string Unavailable(string name, IEnumerable<string> offered, string what) =>
+        name.ToLowerInvariant() switch
+        {
+            "http" or "https" => $"HTTP {what} are not in this build yet (it offers {string.Join(", ", offered)})",
+            "tls" => $"TLS {what} are not in this build yet (it offers {string.Join(", ", offered)})",
+            _ => $"unknown kind '{name}' (this build offers {string.Join(", ", offered)})",
+        };
+}

@@ -1,0 +1,45 @@
+namespace NetScope.Tui.App;
+
+/// <summary>
+/// The last line of defence for the terminal: if the process dies of an exception no one caught
+/// (on any thread), the application is disposed (which restores termios, leaves the alternate
+/// screen and turns the mouse off) before the runtime ends the process. Terminal.Gui restores
+/// termios on a normal exit on its own.
+/// </summary>
+internal sealed class TerminalGuard : IDisposable
+{
+    /// <summary>Leaves the alternate screen, turns mouse reporting off, shows the cursor, and resets cursor-key and keypad modes.</summary>
+    public const string ResetSequence = "\u001b[?1049l\u001b[?1000l\u001b[?1002l\u001b[?1003l\u001b[?1006l\u001b[?25h\u001b[?1l\u001b>";
+
+    private readonly Action _restore;
+    private int _restored;
+
+    public TerminalGuard(Action restore)
+    {
+        _restore = restore ?? throw new ArgumentNullException(nameof(restore));
+        AppDomain.CurrentDomain.UnhandledException += OnUnhandled;
+    }
+
+    /// <summary>Restores the terminal now (once).</summary>
+    public void Restore()
+    {
+        if (Interlocked.Exchange(ref _restored, 1) != 0)
+        {
+            return;
+        }
+
+        try
+        {
+            _restore();
+        }
+        catch (Exception exception) when (exception is not OutOfMemoryException)
+        {
+            // The process is going down: what could be restored was.
+        }
+    }
+
+    /// <inheritdoc/>
+    public void Dispose() => AppDomain.CurrentDomain.UnhandledException -= OnUnhandled;
+
+    private void OnUnhandled(object? sender, UnhandledExceptionEventArgs e) => Restore();
+}

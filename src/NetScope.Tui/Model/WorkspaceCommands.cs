@@ -1,0 +1,103 @@
+using System.Text;
+using NetScope.Sessions.Formatting;
+using NetScope.Sessions.Kinds;
+using NetScope.Sessions.Streams;
+using NetScope.Sessions.Workspaces;
+
+namespace NetScope.Tui.Model;
+
+/// <summary>
+/// What the UI asks the workspace to do. Every command goes to the reactor thread through the
+/// workspace's thread-safe surface and returns at once; a failure is written to the Log tab
+/// (and the returned task carries it, for a dialog that waits).
+/// </summary>
+internal sealed class WorkspaceCommands
+{
+    private readonly Workspace _workspace;
+    private readonly LogModel _log;
+
+    public WorkspaceCommands(Workspace workspace, LogModel log)
+    {
+        _workspace = workspace ?? throw new ArgumentNullException(nameof(workspace));
+        _log = log ?? throw new ArgumentNullException(nameof(log));
+    }
+
+    /// <summary>The workspace the commands go to (for starters that need its reactor).</summary>
+    public Workspace Workspace => _workspace;
+
+    /// <summary>Sends <paramref name="text"/> and the session's line ending.</summary>
+    public Task SendLine(long sessionId, string text) => Report($"send to #{sessionId}", _workspace.SendLineAsync(sessionId, text));
+
+    /// <summary>Sends bytes as they are.</summary>
+    public Task SendBytes(long sessionId, byte[] data) => Report($"send to #{sessionId}", _workspace.SendAsync(sessionId, data));
+
+    /// <summary>Switches line/raw framing.</summary>
+    public Task SetMode(long sessionId, StreamMode mode) => Report($"switch #{sessionId} to {mode.ToString().ToLowerInvariant()} mode", _workspace.SetModeAsync(sessionId, mode));
+
+    /// <summary>Changes what sending a line appends (a note in the transcript says so).</summary>
+    public Task SetLineEnding(long sessionId, byte[] ending) => Report(
+        $"set the line ending of #{sessionId}",
+        _workspace.RunAsync(sessionId, entry =>
+        {
+            var stream = (entry as Session)?.Stream ?? throw new InvalidOperationException($"#{sessionId} is not a line/raw session");
+            stream.LineEnding = ending;
+            stream.AddNote($"line ending {Escapes.Quote(Encoding.Latin1.GetString(ending))}");
+        }));
+
+    /// <summary>Finishes sending (FIN) and keeps reading.</summary>
+    public Task HalfClose(long sessionId) => Report($"half-close #{sessionId}", _workspace.HalfCloseAsync(sessionId));
+
+    /// <summary>Closes after what is buffered is sent.</summary>
+    public Task Close(long sessionId) => Report($"close #{sessionId}", _workspace.CloseAsync(sessionId));
+
+    /// <summary>Drops the connection at once.</summary>
+    public Task Abort(long sessionId) => Report($"abort #{sessionId}", _workspace.AbortAsync(sessionId));
+
+    /// <summary>Stops a listener.</summary>
+    public Task StopListener(long listenerId) => Report($"stop listener #{listenerId}", _workspace.StopListenerAsync(listenerId));
+
+    /// <summary>Cancels a pending Deferred; logs whether it was still pending.</summary>
+    public Task<bool> CancelDeferred(long deferredId) => Report(
+        $"cancel Deferred #{deferredId}",
+        _workspace.CancelDeferredAsync(deferredId).ContinueWith(
+            t =>
+            {
+                if (t.IsCompletedSuccessfully && !t.Result)
+                {
+                    _log.Add(LogSeverity.Warning, $"Deferred #{deferredId} was not cancelled: it has fired already or is no longer remembered");
+                }
+
+                return t;
+            },
+            TaskScheduler.Default).Unwrap());
+
+    /// <summary>Opens a session of any kind; completes with its number.</summary>
+    public Task<long> Open(ISessionStarter starter) => Report($"open {starter.Kind} {starter.Target}", _workspace.OpenAsync(starter));
+
+    /// <summary>Opens a TCP line/raw session.</summary>
+    public Task<long> OpenTcp(TcpSessionRequest request) => Open(new TcpSessionStarter(request));
+
+    /// <summary>Starts a listener; completes with its number once it listens, or fails with why not.</summary>
+    public Task<long> StartListener(IListenerStarter starter) => Report($"start {starter.Kind} listener on {starter.Target}", _workspace.StartListenerAsync(starter));
+
+    /// <summary>The one-line reason of a failed command, as the Log tab and dialogs show it.</summary>
+    public static string Reason(Exception exception)
+    {
+        ArgumentNullException.ThrowIfNull(exception);
+        var inner = exception is AggregateException { InnerExceptions.Count: 1 } aggregate ? aggregate.InnerExceptions[0] : exception;
+        var text = string.Join(' ', inner.Message.Split((char[]?)null, StringSplitOptions.RemoveEmptyEntries)).TrimEnd('.');
+        return text.Length > 1 && char.IsUpper(text[0]) && !char.IsUpper(text[1]) ? char.ToLowerInvariant(text[0]) + text[1..] : text;
+    }
+
+    private Task Report(string what, Task task)
+    {
+        task.ContinueWith(t => _log.Add(LogSeverity.Error, $"{what}: {Reason(t.Exception!)}"), CancellationToken.None, TaskContinuationOptions.OnlyOnFaulted, TaskScheduler.Default);
+        return task;
+    }
+
+    private Task<T> Report<T>(string what, Task<T> task)
+    {
+        Report(what, (Task)task);
+        return task;
+    }
+}
