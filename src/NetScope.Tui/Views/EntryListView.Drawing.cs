@@ -54,7 +54,7 @@ internal sealed partial class EntryListView
             if (index >= _visible.Count)
             {
                 var hint = _visible.Count == 0 && row == 0
-                    ? new[] { new Span("empty: F2 opens a session, F3 starts a listener", StyleRole.Hint) }
+                    ? new[] { new Span("nothing yet: F2 session, F3 listener", StyleRole.Hint) }
                     : [];
                 Painter.Draw(this, 0, row + HeaderRows, width, hint, Role, normal);
                 continue;

@@ -13,6 +13,9 @@ internal sealed partial class TranscriptView
     /// <summary>Cells before the data: "HH:mm:ss.fff → ".</summary>
     public const int PrefixWidth = 15;
 
+    /// <summary>How many transcript lines the last draw read (the visible ones only).</summary>
+    internal int LinesReadForLastDraw { get; private set; }
+
     /// <summary>The visible text of a line's data (what search matches and what is drawn after the prefix).</summary>
     public static string ContentText(in TranscriptLine line, TranscriptMode mode) => line.Kind switch
     {
@@ -35,11 +38,13 @@ internal sealed partial class TranscriptView
         Pin();
         _scratch.Clear();
         _buffer?.GetLines(Mode, _top, height, _scratch);
+        LinesReadForLastDraw = _scratch.Count;
+        var empty = _buffer is null ? Wrap(EmptyText, width) : [];
         for (var row = 0; row < height; row++)
         {
             if (row >= _scratch.Count)
             {
-                var spans = _buffer is null && row == 0 ? [new Span(EmptyText, StyleRole.Hint)]
+                var spans = row < empty.Count ? [new Span(empty[row], StyleRole.Hint)]
                     : _buffer is { } b && row == 0 && _scratch.Count == 0 ? [new Span(b.Started ? "no data yet" : "loading…", StyleRole.Dim)]
                     : Array.Empty<Span>();
                 Painter.Draw(this, 0, row, width, spans, Role, normal);
@@ -61,6 +66,23 @@ internal sealed partial class TranscriptView
         }
 
         return true;
+    }
+
+    /// <summary>Breaks <paramref name="text"/> into rows of at most <paramref name="width"/> cells, at spaces where it can.</summary>
+    internal static List<string> Wrap(string text, int width)
+    {
+        var rows = new List<string>();
+        var rest = text;
+        while (width > 0 && rest.Length > width)
+        {
+            var cut = rest.LastIndexOf(' ', width);
+            cut = cut <= 0 ? width : cut;
+            rows.Add(rest[..cut]);
+            rest = rest[cut..].TrimStart();
+        }
+
+        rows.Add(rest);
+        return rows;
     }
 
     /// <summary>The runs of a line: time, direction glyph, then the content (highlighted where it matches the search).</summary>

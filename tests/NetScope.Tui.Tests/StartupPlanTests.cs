@@ -1,0 +1,51 @@
+using NetScope.Sessions.Streams;
+using NetScope.Tui.App;
+using NetScope.Tui.Model;
+
+namespace NetScope.Tui.Tests;
+
+public sealed class StartupPlanTests
+{
+    private readonly KindCatalog _catalog = new(TimeProvider.System);
+
+    [Fact]
+    public void OpenAndListenValuesBecomeRequestsInOrder()
+    {
+        Assert.True(StartupPlan.TryParse(["tcp://127.0.0.1:7007", "tcp://[::1]:25"], ["echo:7007", "chargen:0.0.0.0:1919", "tcp:[::1]:0"], _catalog, out var plan, out var error), error);
+
+        Assert.Equal(["127.0.0.1:7007", "[::1]:25"], plan.Opens.Select(o => o.Target.ToString()).ToArray());
+        Assert.All(plan.Opens, o => Assert.Equal((StreamMode.Line, "tcp"), (o.Mode, o.Kind)));
+        Assert.Equal(
+            [new ListenRequest("echo", "127.0.0.1", 7007, true), new ListenRequest("chargen", "0.0.0.0", 1919, false), new ListenRequest("tcp", "::1", 0, true)],
+            plan.Listens);
+    }
+
+    [Theory]
+    [InlineData("http://example.com/", "--open 'http://example.com/': HTTP sessions are not in this build yet (it offers tcp://HOST:PORT)")]
+    [InlineData("ftp://x:21", "--open 'ftp://x:21': unknown kind 'ftp' (this build offers tcp://HOST:PORT)")]
+    [InlineData("127.0.0.1:7", "--open '127.0.0.1:7': expected SCHEME://HOST:PORT, like tcp://127.0.0.1:7")]
+    [InlineData("tcp://127.0.0.1:99999", "--open 'tcp://127.0.0.1:99999': bad address '127.0.0.1:99999': port 99999 is out of range (1-65535)")]
+    public void BadOpenValuesAreUsageErrorsThatSayWhy(string open, string expected)
+    {
+        Assert.False(StartupPlan.TryParse([open], [], _catalog, out _, out var error));
+        Assert.Equal(expected, error);
+    }
+
+    [Theory]
+    [InlineData("http:8080", "--listen 'http:8080': HTTP listeners are not in this build yet (it offers echo, discard, chargen, daytime, qotd, chat, tcp)")]
+    [InlineData("echo", "--listen 'echo': expected KIND:PORT or KIND:ADDRESS:PORT, like echo:7007")]
+    [InlineData("echo:x", "--listen 'echo:x': port 'x': not a number")]
+    [InlineData("echo:localhost:7", "--listen 'echo:localhost:7': address 'localhost': not an IP address to bind (0.0.0.0 or :: for every interface)")]
+    public void BadListenValuesAreUsageErrorsThatSayWhy(string listen, string expected)
+    {
+        Assert.False(StartupPlan.TryParse([], [listen], _catalog, out _, out var error));
+        Assert.Equal(expected, error);
+    }
+
+    [Fact]
+    public void TheAppValidatesOptionsBeforeTakingTheTerminal()
+    {
+        Assert.Null(TuiApp.Validate(new TuiOptions { Demo = true, Listen = ["echo:0"] }));
+        Assert.Equal("--listen 'echo:x': port 'x': not a number", TuiApp.Validate(new TuiOptions { Listen = ["echo:x"] }));
+    }
+}
