@@ -36,7 +36,7 @@ public sealed class FieldParsersTests
     [Theory]
     [InlineData("0.0.0.0", "0.0.0.0", null)]
     [InlineData("[::]", "::", null)]
-    [InlineData("localhost", null, "address 'localhost': not an IP address to bind (0.0.0.0 or :: for every interface)")]
+    [InlineData("localhost", null, "address 'localhost': not an IP address to bind (0.0.0.0 or :: for all)")]
     public void BindAddressesMustBeIpLiterals(string text, string? address, string? problem)
     {
         FieldParsers.TryBindAddress(text, out var parsed, out var error);

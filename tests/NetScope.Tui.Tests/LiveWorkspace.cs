@@ -49,6 +49,14 @@ internal sealed class LiveWorkspace : IAsyncDisposable
         return (id, snapshot.Listeners.Single(l => l.Id == id).Address!);
     }
 
+    /// <summary>Completes once session <paramref name="id"/> is open.</summary>
+    public async Task WhenOpenAsync(long id)
+    {
+        var workspace = Host.Workspace;
+        var open = await workspace.InvokeAsync(() => workspace.FindSession(id)!.WhenOpen().AsTask(post: Host.Reactor.CallFromThread));
+        await open.WaitAsync(Patience);
+    }
+
     /// <summary>
     /// Refreshes the feed until <paramref name="condition"/> holds for the newest frame, waiting for
     /// workspace events in between (bounded). Blocks: usable between a test's Begin and End.

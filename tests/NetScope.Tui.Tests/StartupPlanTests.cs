@@ -35,7 +35,7 @@ public sealed class StartupPlanTests
     [InlineData("http:8080", "--listen 'http:8080': HTTP listeners are not in this build yet (it offers echo, discard, chargen, daytime, qotd, chat, tcp)")]
     [InlineData("echo", "--listen 'echo': expected KIND:PORT or KIND:ADDRESS:PORT, like echo:7007")]
     [InlineData("echo:x", "--listen 'echo:x': port 'x': not a number")]
-    [InlineData("echo:localhost:7", "--listen 'echo:localhost:7': address 'localhost': not an IP address to bind (0.0.0.0 or :: for every interface)")]
+    [InlineData("echo:localhost:7", "--listen 'echo:localhost:7': address 'localhost': not an IP address to bind (0.0.0.0 or :: for all)")]
     public void BadListenValuesAreUsageErrorsThatSayWhy(string listen, string expected)
     {
         Assert.False(StartupPlan.TryParse([], [listen], _catalog, out _, out var error));

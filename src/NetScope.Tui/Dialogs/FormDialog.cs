@@ -22,7 +22,7 @@ internal abstract class FormDialog : Dialog
     {
         Style = style ?? throw new ArgumentNullException(nameof(style));
         Title = title;
-        Width = 66;
+        Width = 78;
         SetScheme(style.Dialog);
         _problem = new Label { X = 0, Y = 0, Width = Dim.Fill(), Height = 1, Text = string.Empty };
         AddButton(new Button { Title = "Cancel" });

@@ -76,7 +76,7 @@ internal static class FieldParsers
         address = null;
         error = trimmed.Length == 0
             ? "address: required (127.0.0.1, or 0.0.0.0 for every interface)"
-            : $"address '{trimmed}': not an IP address to bind (0.0.0.0 or :: for every interface)";
+            : $"address '{trimmed}': not an IP address to bind (0.0.0.0 or :: for all)";
         return false;
     }
 }

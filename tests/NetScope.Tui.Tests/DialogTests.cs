@@ -1,0 +1,139 @@
+using NetScope.Sessions.Streams;
+using NetScope.Tui.Dialogs;
+using NetScope.Tui.Model;
+using Terminal.Gui.Input;
+using Terminal.Gui.Testing;
+
+namespace NetScope.Tui.Tests;
+
+public sealed class DialogTests
+{
+    private readonly KindCatalog _catalog = new(TimeProvider.System);
+
+    [Theory]
+    [InlineData("127.0.0.1", "99999", "port 99999: out of range (1-65535)")]
+    [InlineData("127.0.0.1", "http", "port 'http': not a number")]
+    [InlineData("127.0.0.1", "", "port: required")]
+    [InlineData("no such host!", "80", "host 'no such host!': not a host name or IP address")]
+    [InlineData("", "80", "host: required")]
+    public void ANewSessionWithABadHostOrPortIsExplainedInTheDialogWhichStaysOpen(string host, string port, string problem)
+    {
+        using var app = Headless.Create(100, 30);
+        using var dialog = new NewSessionDialog(Headless.Colour, _catalog);
+        var token = app.Begin(dialog)!;
+        dialog.Host.Text = host;
+        dialog.Port.Text = port;
+        dialog.Port.SetFocus();
+        app.InjectKey(Key.Enter);
+        app.LayoutAndDraw();
+
+        Assert.Equal(problem, dialog.Problem);
+        Assert.Contains(Headless.Screen(app), row => row.Contains(problem, StringComparison.Ordinal));
+        Assert.False(dialog.StopRequested);
+        Assert.Null(dialog.Request);
+        app.End(token);
+    }
+
+    [Fact]
+    public void AValidNewSessionClosesTheDialogWithTheRequest()
+    {
+        using var app = Headless.Create(100, 30);
+        using var dialog = new NewSessionDialog(Headless.Colour, _catalog);
+        var token = app.Begin(dialog)!;
+        dialog.Port.Text = "7007";
+        dialog.Mode.Value = 1;
+        dialog.Port.SetFocus();
+        app.InjectKey(Key.Enter);
+
+        Assert.Equal(string.Empty, dialog.Problem);
+        Assert.True(dialog.StopRequested);
+        Assert.False(dialog.Canceled);
+        Assert.Equal(("tcp", "127.0.0.1:7007", StreamMode.Raw, "\r\n"), (dialog.Request!.Kind, dialog.Request.Target.ToString(), dialog.Request.Mode, System.Text.Encoding.ASCII.GetString(dialog.Request.LineEnding)));
+        app.End(token);
+    }
+
+    [Fact]
+    public void TheNewSessionDialogLaysOutItsFields()
+    {
+        using var app = Headless.Create(80, 20);
+        using var dialog = new NewSessionDialog(Headless.Mono, _catalog);
+        var token = app.Begin(dialog)!;
+        app.LayoutAndDraw();
+        var screen = string.Join('\n', Headless.Trimmed(app));
+
+        foreach (var expected in new[] { "New session", "Kind:", "tcp", "Host:", "127.0.0.1", "Port:", "Mode:", "line", "raw", "Ending:", "CRLF", "LF", "Cancel", "Open" })
+        {
+            Assert.Contains(expected, screen, StringComparison.Ordinal);
+        }
+
+        app.End(token);
+    }
+
+    [Theory]
+    [InlineData("localhost", "0", "address 'localhost': not an IP address to bind (0.0.0.0 or :: for all)")]
+    [InlineData("127.0.0.1", "65536", "port 65536: out of range (0-65535)")]
+    [InlineData("127.0.0.1", "x", "port 'x': not a number")]
+    public void ANewListenerWithABadAddressOrPortIsExplainedInTheDialogAndNothingStarts(string address, string port, string problem)
+    {
+        using var app = Headless.Create(100, 30);
+        var started = new List<ListenRequest>();
+        using var dialog = new NewListenerDialog(Headless.Colour, _catalog, (request, _) => started.Add(request));
+        var token = app.Begin(dialog)!;
+        dialog.Address.Text = address;
+        dialog.Port.Text = port;
+        dialog.Port.SetFocus();
+        app.InjectKey(Key.Enter);
+        app.LayoutAndDraw();
+
+        Assert.Equal(problem, dialog.Problem);
+        Assert.Contains(Headless.Screen(app), row => row.Contains(problem, StringComparison.Ordinal));
+        Assert.Empty(started);
+        Assert.False(dialog.StopRequested);
+        app.End(token);
+    }
+
+    [Fact]
+    public void AListenerThatCannotBindKeepsTheDialogOpenWithTheReason()
+    {
+        using var app = Headless.Create(100, 30);
+        Action<string?>? finish = null;
+        ListenRequest? asked = null;
+        using var dialog = new NewListenerDialog(Headless.Colour, _catalog, (request, done) => (asked, finish) = (request, done));
+        var token = app.Begin(dialog)!;
+        dialog.Kind.Value = 2;
+        dialog.Port.Text = "7007";
+        dialog.Port.SetFocus();
+        app.InjectKey(Key.Enter);
+        Assert.Equal("starting chargen on 127.0.0.1:7007…", dialog.Problem);
+        Assert.Equal(new ListenRequest("chargen", "127.0.0.1", 7007, true), asked);
+
+        finish!("address already in use");
+        app.LayoutAndDraw();
+
+        Assert.Equal("cannot listen: address already in use", dialog.Problem);
+        Assert.Contains(Headless.Screen(app), row => row.Contains("cannot listen: address already in use", StringComparison.Ordinal));
+        Assert.False(dialog.StopRequested);
+        Assert.Null(dialog.Started);
+
+        app.InjectKey(Key.Enter);
+        finish!(null);
+        Assert.True(dialog.StopRequested);
+        Assert.False(dialog.Canceled);
+        Assert.Equal("chargen", dialog.Started!.Kind);
+        app.End(token);
+    }
+
+    [Fact]
+    public void EscapeCancelsADialogWithoutARequest()
+    {
+        using var app = Headless.Create(100, 30);
+        using var dialog = new NewSessionDialog(Headless.Colour, _catalog);
+        var token = app.Begin(dialog)!;
+        dialog.Port.Text = "7";
+        app.InjectKey(Key.Esc);
+
+        Assert.True(dialog.Canceled);
+        Assert.Null(dialog.Request);
+        app.End(token);
+    }
+}

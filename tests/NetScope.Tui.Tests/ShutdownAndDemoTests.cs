@@ -1,0 +1,41 @@
+using NetScope.Sessions.Kinds;
+using NetScope.Sessions.Targets;
+using NetScope.Sessions.Workspaces;
+using NetScope.Tui.App;
+using NetScope.Tui.Model;
+
+namespace NetScope.Tui.Tests;
+
+public sealed class ShutdownAndDemoTests
+{
+    [Fact]
+    public async Task QuittingStopsTheListenersThenClosesTheSessions()
+    {
+        await using var live = await LiveWorkspace.StartAsync();
+        var (_, address) = await live.ListenAsync("echo");
+        var session = await live.Commands.OpenTcp(new TcpSessionRequest(HostPort.Parse(address)));
+        await live.WhenOpenAsync(session);
+
+        var outcome = await ShutdownSequence.RunAsync(live.Host.Workspace, TimeProvider.System, TimeSpan.FromSeconds(10));
+
+        Assert.Equal(new ShutdownSequence.Outcome(1, 2, 0), outcome);
+        var after = await live.Host.Workspace.SnapshotAsync();
+        Assert.Equal(ListenerState.Stopped, after.Listeners.Single().State);
+        Assert.All(after.Sessions, s => Assert.Equal(SessionState.Closed, s.State));
+    }
+
+    [Fact]
+    public async Task TheDemoStartsAnEchoListenerAndAScriptedLineSessionThatTalksToIt()
+    {
+        await using var live = await LiveWorkspace.StartAsync();
+        var select = await DemoWorkspace.StartAsync(new DemoContext(live.Commands, live.Catalog));
+        live.Feed.Selected = select;
+        var frame = live.RefreshUntil(f => f.Transcript is { TotalReceived: > 0 } && f.Detail?.Deferreds.Count > 0, "the first echo");
+
+        var rows = frame.Rows.Select(r => (r.Kind, r.IsListener, r.Status)).ToArray();
+        Assert.Equal([("echo", true, EntryStatus.Listening), ("tcp", false, EntryStatus.Open), ("echo", false, EntryStatus.Open)], rows);
+        Assert.Equal(frame.Rows[1].Id, select);
+        Assert.Equal("hello from the NetScope demo\r\n".Length, frame.Transcript!.TotalReceived);
+        Assert.Contains(frame.Detail!.Deferreds, d => d.Text.StartsWith("#", StringComparison.Ordinal) && d.Text.Contains("connect ", StringComparison.Ordinal));
+    }
+}
