@@ -32,17 +32,13 @@ public sealed class UsageErrorTests
     }
 
     [Fact]
-    public async Task MissingVerbIsAUsageError()
+    public async Task NoVerbOpensTheTerminalUiWhichNeedsATerminalForStdout()
     {
         CliRun run = await CliRun.NetScopeAsync();
 
         Assert.Equal((int)ExitCode.Usage, run.ExitCode);
-        Assert.Equal(
-            [
-                "netscope: required command was not provided",
-                "Try 'netscope --help' for more information.",
-            ],
-            run.StderrLines);
+        Assert.Equal("", run.Stdout);
+        Assert.Equal(["netscope: the terminal UI needs a terminal, and stdout is not one (the verbs work without: netscope --help)"], run.StderrLines);
     }
 
     [Fact]

@@ -101,7 +101,7 @@ internal sealed partial class MainWindow : Window
     /// <summary>True once the user asked to quit and confirmed.</summary>
     public bool Quitting { get; private set; }
 
-    private int LeftWidth => Math.Clamp(Viewport.Width * 30 / 100, 30, 56);
+    private int LeftWidth => Math.Clamp(Viewport.Width * 33 / 100, 30, 60);
 
     private int RightWidth => Math.Clamp(Viewport.Width * 32 / 100, 36, 64);
 
