@@ -20,8 +20,8 @@ public sealed class MainWindowLiveTests
         app.LayoutAndDraw();
 
         var screen = Headless.Trimmed(app);
-        Assert.Equal("│    #   kind   target     in/out    age ││Empty workspace: F2 opens a session, F3 starts a    ││[Transport] Deferreds  Timing  Loop  Log  │", screen[1]);
-        Assert.Equal("│nothing yet: F2 session, F3 listener    ││listener, F1 lists every key.                       ││select a session or listener              │", screen[2]);
+        Assert.Equal("│    #   kind   target         in/out    age ││Empty workspace: F2 opens a session, F3 starts a││[Transport] Deferreds  Timing  Loop  Log  │", screen[1]);
+        Assert.Equal("│nothing yet: F2 session, F3 listener        ││listener, F1 lists every key.                   ││select a session or listener              │", screen[2]);
         Assert.Equal(" F2 Session  F3 Listener  Enter Type  d Close  x Hex  / Search  F1 Help  ^P Palette  ^Q Quit", screen[^1]);
         app.End(token);
     }

@@ -92,13 +92,21 @@ internal sealed class TmuxTerminal : IAsyncDisposable
 
     public async ValueTask DisposeAsync()
     {
+        string? socketPath = null;
         try
         {
+            socketPath = (await RunAsync("display-message", "-p", "#{socket_path}")).Trim();
             await RunAsync("kill-server");
         }
         catch (InvalidOperationException)
         {
             // The server has gone already.
+        }
+
+        // tmux leaves its socket file behind: this server was ours, so is the file.
+        if (socketPath is { Length: > 0 } && Path.GetFileName(socketPath) == _socket)
+        {
+            File.Delete(socketPath);
         }
 
         if (_control is { } control)
