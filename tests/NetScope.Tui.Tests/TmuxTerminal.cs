@@ -13,7 +13,10 @@ internal sealed class TmuxTerminal : IAsyncDisposable
     private static readonly TimeSpan CommandTimeout = TimeSpan.FromSeconds(10);
     private readonly string _socket = "netscope-e2e-" + Guid.NewGuid().ToString("N")[..12];
     private readonly SemaphoreSlim _changed = new(0);
+    private readonly object _gate = new();
+    private long _lastOutput;
     private Process? _control;
+    private string? _socketPath;
 
     private TmuxTerminal()
     {
@@ -27,6 +30,7 @@ internal sealed class TmuxTerminal : IAsyncDisposable
         var terminal = new TmuxTerminal();
         await terminal.RunAsync("-f", "/dev/null", "new-session", "-d", "-s", "t", "-x", columns.ToString(System.Globalization.CultureInfo.InvariantCulture), "-y", rows.ToString(System.Globalization.CultureInfo.InvariantCulture), "sh");
         await terminal.RunAsync("set-option", "-g", "window-size", "manual");
+        terminal._socketPath = (await terminal.RunAsync("display-message", "-p", "#{socket_path}")).Trim();
         terminal.StartControlClient();
         return terminal;
     }
@@ -49,6 +53,32 @@ internal sealed class TmuxTerminal : IAsyncDisposable
 
         var built = Path.Combine(root?.FullName ?? ".", "src", "NetScope.Cli", "bin", configuration, "net10.0", "netscope");
         return File.Exists(built) ? built : throw new FileNotFoundException($"no netscope binary: set NETSCOPE_BIN or build {built}", built);
+    }
+
+    /// <summary>
+    /// Which pane output counts as a change worth looking at (all of it by default): a benchmark
+    /// that waits for one row narrows it to output that moves the cursor to that row.
+    /// </summary>
+    public Func<string, bool>? OutputFilter { get; set; }
+
+    /// <summary>When the latest output that passed <see cref="OutputFilter"/> arrived (a <see cref="Stopwatch"/> timestamp).</summary>
+    public long LastOutput
+    {
+        get
+        {
+            lock (_gate)
+            {
+                return _lastOutput;
+            }
+        }
+    }
+
+    /// <summary>Types <paramref name="text"/> literally through the control client: no process is started, so the moment it is sent is known closely.</summary>
+    public async Task TypeDirectAsync(string text)
+    {
+        var input = _control!.StandardInput;
+        await input.WriteLineAsync($"send-keys -t t -l '{text.Replace("'", "'\\''", StringComparison.Ordinal)}'");
+        await input.FlushAsync();
     }
 
     /// <summary>Types <paramref name="keys"/> (tmux key names like Enter, F3, C-q, M-2).</summary>
@@ -92,10 +122,8 @@ internal sealed class TmuxTerminal : IAsyncDisposable
 
     public async ValueTask DisposeAsync()
     {
-        string? socketPath = null;
         try
         {
-            socketPath = (await RunAsync("display-message", "-p", "#{socket_path}")).Trim();
             await RunAsync("kill-server");
         }
         catch (InvalidOperationException)
@@ -104,9 +132,9 @@ internal sealed class TmuxTerminal : IAsyncDisposable
         }
 
         // tmux leaves its socket file behind: this server was ours, so is the file.
-        if (socketPath is { Length: > 0 } && Path.GetFileName(socketPath) == _socket)
+        if (_socketPath is { Length: > 0 } path && Path.GetFileName(path) == _socket)
         {
-            File.Delete(socketPath);
+            File.Delete(path);
         }
 
         if (_control is { } control)
@@ -129,8 +157,13 @@ internal sealed class TmuxTerminal : IAsyncDisposable
         _control = Process.Start(info)!;
         _control.OutputDataReceived += (_, e) =>
         {
-            if (e.Data is { } line && line.StartsWith("%output", StringComparison.Ordinal))
+            if (e.Data is { } line && line.StartsWith("%output", StringComparison.Ordinal) && (OutputFilter?.Invoke(line) ?? true))
             {
+                lock (_gate)
+                {
+                    _lastOutput = Stopwatch.GetTimestamp();
+                }
+
                 _changed.Release();
             }
         };

@@ -63,6 +63,19 @@ public sealed class TranscriptBufferTests
     }
 
     [Fact]
+    public void AFetchThatTookOnlyTheNewestEntriesMarksTheRestAsSkippedNotDropped()
+    {
+        var source = new Transcripts().Received("one\n", 1);
+        var buffer = new TranscriptBuffer(1);
+        buffer.Append(source.Fetch());
+        source.Received("two\n", 2).Received("three\n", 3);
+        var newestOnly = source.Fetch(buffer.NextSequence + 1);
+        buffer.Append(newestOnly, skipped: true);
+
+        Assert.Equal(["one\n", "[4 bytes skipped here: more arrived than the display shows (it takes the newest)]", "three\n"], Texts(buffer, TranscriptMode.Text));
+    }
+
+    [Fact]
     public void DataDroppedBeforeTheFirstFetchIsAnnouncedByAHeaderLine()
     {
         var source = new Transcripts().Lost(entries: 5, receivedBytes: 2048).Received("tail\n", 1);

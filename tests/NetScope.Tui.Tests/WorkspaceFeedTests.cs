@@ -7,6 +7,13 @@ namespace NetScope.Tui.Tests;
 
 public sealed class WorkspaceFeedTests
 {
+    private static List<TranscriptLine> Lines(TranscriptBuffer buffer)
+    {
+        var lines = new List<TranscriptLine>();
+        buffer.GetLines(TranscriptMode.Text, 0, int.MaxValue, lines);
+        return lines;
+    }
+
     [Fact]
     public async Task FramesCarryTheRowsAndTheSelectedSessionsDetailsAndTranscript()
     {
@@ -46,6 +53,20 @@ public sealed class WorkspaceFeedTests
         second.Transcript.GetLines(TranscriptMode.Text, 0, 10, notes);
         Assert.Equal($"listening on {address}", notes[0].Text);
         Assert.StartsWith("accepted 127.0.0.1:", notes[1].Text, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task AFloodIsFetchedOnlyUpToTheFrameBudgetAndTheRestIsMarkedSkipped()
+    {
+        await using var live = await LiveWorkspace.StartAsync(new FeedOptions { MaxTranscriptBytesPerFrame = 4096 });
+        var (_, address) = await live.ListenAsync("chargen");
+        var session = await live.Commands.OpenTcp(new TcpSessionRequest(HostPort.Parse(address)) { Mode = Sessions.Streams.StreamMode.Raw });
+        live.Feed.Selected = session;
+        live.RefreshUntil(f => f.Transcript is { Started: true, TotalReceived: > 1_000_000 }, "a megabyte from chargen");
+        var frame = live.RefreshUntil(f => Lines(f.Transcript!).Any(l => l.Kind == TranscriptLineKind.Dropped && l.Text!.Contains("skipped here", StringComparison.Ordinal)), "a skipped-data marker");
+
+        Assert.True(frame.Transcript!.HeldBytes <= frame.Transcript.CapacityBytes);
+        Assert.True(frame.Transcript.HeldBytes < frame.Transcript.TotalReceived);
     }
 
     [Fact]

@@ -9,6 +9,9 @@ namespace NetScope.Tui.App;
 /// </summary>
 internal sealed class ReactorHost
 {
+    /// <summary>How much lower than the UI the reactor thread is scheduled (nice value added).</summary>
+    public const int ReactorNiceness = 5;
+
     private readonly Thread _thread;
     private readonly TaskCompletionSource _stopped = new(TaskCreationOptions.RunContinuationsAsynchronously);
 
@@ -30,14 +33,16 @@ internal sealed class ReactorHost
     /// <summary>Completes when the reactor has stopped.</summary>
     public Task Stopped => _stopped.Task;
 
-    /// <summary>Starts a reactor thread and creates the workspace on it.</summary>
-    public static async Task<ReactorHost> StartAsync(IReactor reactor, WorkspaceOptions? options = null)
+    /// <summary>Creates the workspace, then starts the reactor's thread.</summary>
+    public static Task<ReactorHost> StartAsync(IReactor reactor, WorkspaceOptions? options = null)
     {
         ArgumentNullException.ThrowIfNull(reactor);
-        var host = new ReactorHost(reactor);
+
+        // Before Run, any thread counts as the reactor's: create the workspace first, on this
+        // thread, then hand the reactor to its own (creating it once that thread runs would race).
+        var host = new ReactorHost(reactor) { Workspace = new Workspace(reactor, options) };
         host._thread.Start();
-        host.Workspace = await Workspace.CreateAsync(reactor, options).ConfigureAwait(false);
-        return host;
+        return Task.FromResult(host);
     }
 
     /// <summary>
@@ -69,6 +74,8 @@ internal sealed class ReactorHost
     {
         try
         {
+            // A flood keeps this thread busy: it must lose to the UI and input threads, not the other way round.
+            ThreadNiceness.Lower(ReactorNiceness);
             Reactor.Run();
         }
         catch (Exception exception)

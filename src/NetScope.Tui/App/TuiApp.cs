@@ -18,6 +18,11 @@ namespace NetScope.Tui.App;
 /// </summary>
 public static class TuiApp
 {
+    /// <summary>The UI loop's rate: the most a key waits before it is read is one period (1/60 s).</summary>
+    public const int LoopIterationsPerSecond = 60;
+
+    private const int MinPoolThreads = 8;
+
     private static readonly TimeSpan ShutdownGrace = TimeSpan.FromSeconds(3);
 
     /// <summary>Checks <paramref name="options"/> without starting anything: <see langword="null"/>, or a one-line usage error.</summary>
@@ -44,10 +49,14 @@ public static class TuiApp
             return 2;
         }
 
+        // Terminal.Gui's input and UI loops wait with Task.Delay, whose completions run on the thread
+        // pool: a pool kept busy by the feed must not hold a keystroke back.
+        ThreadPool.GetMinThreads(out var workers, out var completions);
+        ThreadPool.SetMinThreads(Math.Max(workers, MinPoolThreads), completions);
         var log = new LogModel(time);
         var previousLogging = NetScopeLogging.Factory;
         NetScopeLogging.Factory = new LogModelLoggerProvider(log);
-        var host = ReactorHost.StartAsync(Reactors.Create()).GetAwaiter().GetResult();
+        var host = ReactorHost.StartAsync(Reactors.Create(ReactorOptionsForUi())).GetAwaiter().GetResult();
         var feed = new WorkspaceFeed(host.Workspace, time, log);
         Exception? failure;
         try
@@ -95,14 +104,21 @@ public static class TuiApp
         {
             // A 16-colour theme: use the terminal's own palette for it, not fixed RGB values.
             Driver.Force16Colors = true;
+
+            // The loop sleeps between iterations for 1/this of a second whatever arrives: keys must
+            // not wait long. Views are redrawn only when they changed, so idle iterations cost little.
+            Application.MaximumIterationsPerSecond = LoopIterationsPerSecond;
             app.Init(options.Driver);
             InstallProcessWide(style);
             using var window = new MainWindow(style, feed, commands, catalog);
             window.InstallGlobalKeys(app);
             window.Apply(feed.Latest);
+            var meter = new UiMeter(time);
+            app.Iteration += (_, _) => meter.Iteration();
             app.AddTimeout(feed.Options.FrameInterval, () =>
             {
-                window.Apply(feed.Latest);
+                meter.Measure(() => window.Apply(feed.Latest));
+                window.UiStats = meter.Summary;
                 return true;
             });
             Start(app, window, options, plan, commands, catalog, log);
@@ -185,6 +201,13 @@ public static class TuiApp
 
         host.Stop(TimeSpan.FromSeconds(5));
     }
+
+    /// <summary>
+    /// The reactor's settings under the UI: reads of 32 KiB, so that what a session makes of each
+    /// chunk (a stream session's text window copies it as a string, twice its size) stays off the
+    /// large object heap, whose collections stop every thread, the UI's too.
+    /// </summary>
+    internal static ReactorOptions ReactorOptionsForUi() => new() { ReadBufferSize = 32 * 1024 };
 
     private static string OneLine(string message) => string.Join(' ', message.Split((char[]?)null, StringSplitOptions.RemoveEmptyEntries));
 }

@@ -18,6 +18,14 @@ internal sealed record FeedOptions
     /// <summary>Loop health samples kept for the graph. <remarks>Defaults to 120.</remarks></summary>
     public int HealthSamplesKept { get; init; } = 120;
 
+    /// <summary>
+    /// The most new transcript data fetched per frame: when more arrived since the last frame (a
+    /// flood), only the newest part is fetched and a marker says how much was skipped. A screen
+    /// shows a few KiB; copying a whole flood into the UI would only churn memory.
+    /// <remarks>Defaults to 128 KiB (1.25 MiB a second at 10 frames a second).</remarks>
+    /// </summary>
+    public int MaxTranscriptBytesPerFrame { get; init; } = 128 * 1024;
+
     /// <summary>How long a snapshot may take before the feed gives up on it (the reactor may be gone). <remarks>Defaults to 10 seconds.</remarks></summary>
     public TimeSpan FetchTimeout { get; init; } = TimeSpan.FromSeconds(10);
 }

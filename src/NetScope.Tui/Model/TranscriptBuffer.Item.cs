@@ -55,8 +55,8 @@ internal sealed partial class TranscriptBuffer
         public static Item OfNote(TranscriptEntry entry) =>
             new(TranscriptLineKind.Note, Direction.Note, entry.Time, 0, [], entry.Note ?? string.Empty, 0, Single);
 
-        public static Item Gap(long bytes, long entries, double time) =>
-            new(TranscriptLineKind.Dropped, Direction.Note, time, 0, [], DroppedText(bytes, entries, keptBytes: null), bytes, Single);
+        public static Item Gap(long bytes, long entries, double time, bool skipped) =>
+            new(TranscriptLineKind.Dropped, Direction.Note, time, 0, [], DroppedText(bytes, entries, keptBytes: null, skipped), bytes, Single);
 
         public long Start(TranscriptMode mode) => mode == TranscriptMode.Text ? TextStart : HexStart;
 

@@ -105,8 +105,12 @@ internal sealed partial class TranscriptBuffer
         }
     }
 
-    /// <summary>Adds what a fetch brought: the entries from <see cref="NextSequence"/> on, and the counters to find gaps with.</summary>
-    public void Append(TranscriptSnapshot snapshot)
+    /// <summary>
+    /// Adds what a fetch brought: the entries from <see cref="NextSequence"/> on, and the counters
+    /// to find gaps with. <paramref name="skipped"/> says the fetch took only the newest entries on
+    /// purpose (a flood), so a gap is marked as skipped rather than as dropped by the ring.
+    /// </summary>
+    public void Append(TranscriptSnapshot snapshot, bool skipped = false)
     {
         ArgumentNullException.ThrowIfNull(snapshot);
         lock (_gate)
@@ -125,7 +129,7 @@ internal sealed partial class TranscriptBuffer
                 var missingEntries = fresh.Length > 0 ? fresh[0].Sequence - _nextSequence : snapshot.FirstSequence - _nextSequence;
                 if (missingBytes > 0 || missingEntries > 0)
                 {
-                    Add(Item.Gap(Math.Max(0, missingBytes), Math.Max(0, missingEntries), fresh.Length > 0 ? fresh[0].Time : 0));
+                    Add(Item.Gap(Math.Max(0, missingBytes), Math.Max(0, missingEntries), fresh.Length > 0 ? fresh[0].Time : 0, skipped));
                 }
             }
 
@@ -191,11 +195,14 @@ internal sealed partial class TranscriptBuffer
 
     /// <summary>
     /// The text of a dropped-data marker: the header before the first held entry when
-    /// <paramref name="keptBytes"/> (the cap) is given, a marker in the stream otherwise.
+    /// <paramref name="keptBytes"/> (the cap) is given, a marker in the stream otherwise, saying
+    /// whether the display skipped the data (<paramref name="skipped"/>) or the ring dropped it.
     /// </summary>
-    public static string DroppedText(long bytes, long entries, long? keptBytes) =>
+    public static string DroppedText(long bytes, long entries, long? keptBytes, bool skipped = false) =>
         keptBytes is { } kept
             ? string.Create(CultureInfo.InvariantCulture, $"{bytes:N0} earlier bytes dropped (the transcript keeps the newest {Units.Bytes(kept)})")
+            : skipped
+                ? string.Create(CultureInfo.InvariantCulture, $"{bytes:N0} bytes skipped here: more arrived than the display shows (it takes the newest)")
             : entries > 0
                 ? string.Create(CultureInfo.InvariantCulture, $"{bytes:N0} bytes ({entries:N0} entries) dropped here: the transcript ring overflowed before they were shown")
                 : string.Create(CultureInfo.InvariantCulture, $"{bytes:N0} bytes dropped here: the transcript ring overflowed before they were shown");

@@ -9,6 +9,8 @@ namespace NetScope.Tui.Model;
 internal sealed partial class WorkspaceFeed
 {
     private bool _needResync;
+    private long _pendingBytes;
+    private long _pendingEntries;
 
     /// <summary>Reads what is queued (bounded per frame); returns whether rows changed and whether the selected entry was touched.</summary>
     private (bool RowsChanged, bool SelectedTouched) ReadEvents(long? selected)
@@ -43,6 +45,12 @@ internal sealed partial class WorkspaceFeed
 
             var entry = _table.Apply(next);
             touched |= entry is { } id && id == selected;
+            if (next is TranscriptAppended appended && appended.EntryId == selected)
+            {
+                _pendingBytes += appended.BytesSent + appended.BytesReceived;
+                _pendingEntries += appended.LastSequence - appended.FirstSequence + 1;
+            }
+
             Describe(next);
         }
 
@@ -85,9 +93,6 @@ internal sealed partial class WorkspaceFeed
                 break;
             case DeferredUnhandled unhandled:
                 Log.Add(LogSeverity.Error, $"#{unhandled.EntryId}: unhandled failure in Deferred #{unhandled.DeferredId}: {unhandled.Failure}");
-                break;
-            case DeferredStalled stalled:
-                Log.Add(LogSeverity.Warning, $"#{stalled.EntryId}: Deferred #{stalled.DeferredId}{(stalled.Label is null ? "" : " " + stalled.Label)} pending for {DurationText.Format(stalled.AgeSeconds)}");
                 break;
             case DeferredCancelled cancelled:
                 Log.Add(LogSeverity.Info, $"#{cancelled.EntryId}: Deferred #{cancelled.DeferredId} cancelled");

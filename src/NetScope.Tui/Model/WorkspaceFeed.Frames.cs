@@ -52,6 +52,8 @@ internal sealed partial class WorkspaceFeed
         if (selected != _detailFor)
         {
             _detailFor = selected;
+            _pendingBytes = 0;
+            _pendingEntries = 0;
             _buffer = selected is { } id ? new TranscriptBuffer(id, _workspace.Options.TranscriptCapacityBytes) : null;
             _detail = null;
             _throughput = new RateSeries();
@@ -94,16 +96,47 @@ internal sealed partial class WorkspaceFeed
         return frame;
     }
 
+    /// <summary>
+    /// What to copy of the selected transcript: everything new (from where the buffer stands), or,
+    /// when more arrived than a frame shows, only the newest entries (about the per-frame budget).
+    /// </summary>
+    private (int Entries, Dictionary<long, long>? From, bool Skipping) TranscriptWindow(TranscriptBuffer? buffer)
+    {
+        var pendingBytes = _pendingBytes;
+        var pendingEntries = _pendingEntries;
+        _pendingBytes = 0;
+        _pendingEntries = 0;
+        if (buffer is null)
+        {
+            return (0, null, false);
+        }
+
+        if (!buffer.Started)
+        {
+            return (buffer.MaxItems, null, false);
+        }
+
+        if (pendingBytes > _options.MaxTranscriptBytesPerFrame && pendingEntries > 1)
+        {
+            var perEntry = Math.Max(1, pendingBytes / pendingEntries);
+            var newest = (int)Math.Clamp(_options.MaxTranscriptBytesPerFrame / perEntry, 1, buffer.MaxItems);
+            return (newest, null, true);
+        }
+
+        return (buffer.MaxItems, new Dictionary<long, long> { [buffer.EntryId] = buffer.NextSequence }, false);
+    }
+
     private async Task FetchSelected(long? selected, double seconds)
     {
         _lastFetch = seconds;
         var started = Stopwatch.GetTimestamp();
         var buffer = _buffer;
+        var (entries, from, skipping) = TranscriptWindow(buffer);
         var options = new SnapshotOptions
         {
             Only = selected is { } id ? new HashSet<long> { id } : NoEntries,
-            TranscriptEntries = buffer?.MaxItems ?? 0,
-            TranscriptFrom = buffer is { Started: true } ? new Dictionary<long, long> { [buffer.EntryId] = buffer.NextSequence } : null,
+            TranscriptEntries = entries,
+            TranscriptFrom = from,
             IncludeDeferreds = selected is not null,
         };
         var snapshot = await Fetch(() => _workspace.Snapshot(options)).ConfigureAwait(false);
@@ -117,7 +150,7 @@ internal sealed partial class WorkspaceFeed
 
         if (snapshot.Sessions.FirstOrDefault(s => s.Id == selected) is { } session)
         {
-            buffer.Append(session.Transcript);
+            buffer.Append(session.Transcript, skipping);
             var bottom = session.Transports.FirstOrDefault(t => t.Layer == 0);
             _throughput.Observe(snapshot.Time, (bottom?.BytesReceived ?? 0) + (bottom?.BytesSent ?? 0));
             foreach (var sample in session.KernelSamples.Where(k => k.Time > _lastKernelSample))
@@ -138,7 +171,7 @@ internal sealed partial class WorkspaceFeed
         }
         else if (snapshot.Listeners.FirstOrDefault(l => l.Id == selected) is { } listener)
         {
-            buffer.Append(listener.Transcript);
+            buffer.Append(listener.Transcript, skipping);
             _detail = new DetailModel
             {
                 EntryId = listener.Id,

@@ -25,8 +25,8 @@ internal sealed class LoopPane : LinesPane, IDetailTab
     /// <inheritdoc/>
     public IReadOnlyList<(string Key, string Action)> Keys => [("↑↓", "Scroll")];
 
-    /// <summary>UI-thread figures the frame cannot know (frames drawn, time spent applying them).</summary>
-    public string? UiStats { get; set; }
+    /// <summary>UI-thread figures the frame cannot know (loop rate, time spent applying frames, GC pauses), as name and value.</summary>
+    public IReadOnlyList<(string Name, string Value)> UiStats { get; set; } = [];
 
     /// <inheritdoc/>
     public void Show(ModelFrame frame)
@@ -68,10 +68,7 @@ internal sealed class LoopPane : LinesPane, IDetailTab
         var stats = frame.Stats;
         lines.Add(StyledLine.Field("frames", string.Create(CultureInfo.InvariantCulture, $"{stats.Frames:N0} built, last fetch {stats.LastFetchMillis:0.0} ms")));
         lines.Add(StyledLine.Field("events", string.Create(CultureInfo.InvariantCulture, $"{stats.EventsRead:N0} read, {stats.EventsLost:N0} lost, {stats.Resyncs} reloads"), valueRole: stats.EventsLost > 0 ? StyleRole.Waiting : StyleRole.Normal));
-        if (UiStats is { } ui)
-        {
-            lines.Add(StyledLine.Field("drawing", ui));
-        }
+        lines.AddRange(UiStats.Select(s => StyledLine.Field(s.Name, s.Value)));
 
         return lines;
     }

@@ -98,6 +98,19 @@ internal sealed partial class MainWindow : Window
     /// <summary>Whether the detail pane is hidden.</summary>
     public bool Zoomed => _zoomed;
 
+    /// <summary>The UI thread's own figures for the Loop tab (loop rate, frame cost, GC pauses).</summary>
+    public IReadOnlyList<(string Name, string Value)> UiStats
+    {
+        get => Details.Tabs.OfType<LoopPane>().FirstOrDefault()?.UiStats ?? [];
+        set
+        {
+            if (Details.Tabs.OfType<LoopPane>().FirstOrDefault() is { } loop)
+            {
+                loop.UiStats = value;
+            }
+        }
+    }
+
     /// <summary>True once the user asked to quit and confirmed.</summary>
     public bool Quitting { get; private set; }
 
