@@ -10,7 +10,7 @@ namespace NetScope.Tui.App;
 internal sealed class ReactorHost
 {
     /// <summary>How much lower than the UI the reactor thread is scheduled (nice value added).</summary>
-    public const int ReactorNiceness = 5;
+    public const int ReactorNiceness = 10;
 
     private readonly Thread _thread;
     private readonly TaskCompletionSource _stopped = new(TaskCreationOptions.RunContinuationsAsynchronously);
