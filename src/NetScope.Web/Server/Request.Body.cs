@@ -5,6 +5,7 @@ public sealed partial class Request
 {
     private Stream? _content;
     private bool _contentReady;
+    private long _received;
 
     /// <summary>
     /// The request body, positioned at its start once the request is complete (an empty stream when there was
@@ -30,8 +31,8 @@ public sealed partial class Request
         }
     }
 
-    /// <summary>How many body bytes arrived.</summary>
-    public long ContentLength => _content?.Length ?? 0;
+    /// <summary>How many body bytes arrived (still known after the body itself is released).</summary>
+    public long ContentLength => _received;
 
     internal void AppendBody(ReadOnlySpan<byte> data, int memoryLimit)
     {
@@ -48,6 +49,7 @@ public sealed partial class Request
         }
 
         _content.Write(data);
+        _received += data.Length;
     }
 
     internal void DisposeBody()

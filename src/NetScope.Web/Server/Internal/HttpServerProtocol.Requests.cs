@@ -145,6 +145,7 @@ internal sealed partial class HttpServerProtocol : IHttpRequestHandler
     {
         _current = request;
         _served++;
+        ClearDeadline();
         var routingFailure = _routingFailure;
         var status = _refusalStatus;
         var message = _refusalMessage;

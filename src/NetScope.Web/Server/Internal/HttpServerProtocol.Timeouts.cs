@@ -36,7 +36,7 @@ internal sealed partial class HttpServerProtocol
         if (_current is not null)
         {
             // The server is answering: its own slowness is not the client's fault.
-            SetDeadline(WaitKind.Nothing, double.PositiveInfinity, now);
+            ClearDeadline();
         }
         else if (_receiving is not null)
         {
@@ -55,6 +55,13 @@ internal sealed partial class HttpServerProtocol
             var timeout = _served == 0 ? _options.HeaderTimeout : _options.IdleTimeout;
             SetDeadline(WaitKind.NextRequest, now + timeout.TotalSeconds, now);
         }
+    }
+
+    /// <summary>The server is answering: nothing is awaited from the client until the answer is done.</summary>
+    private void ClearDeadline()
+    {
+        _waiting = WaitKind.Nothing;
+        _deadline = double.PositiveInfinity;
     }
 
     private void SetDeadline(WaitKind waiting, double deadline, double now)

@@ -57,12 +57,17 @@ internal sealed class ResponseReader : IHttpResponseHandler
             }
         }
 
-        if (connectionEnded)
+        reader._result.Incomplete = parser.IsMessageInProgress;
+        if (connectionEnded && !parser.HasFailed)
         {
             parser.FeedEnd();
+            if (reader._result.Error?.Kind == HttpParseErrorKind.IncompleteMessage)
+            {
+                // Reported as Incomplete: a cut response is what the caller asks about, not a parse error.
+                reader._result.Error = null;
+            }
         }
 
-        reader._result.Incomplete = parser.IsMessageInProgress;
         return reader._result;
     }
 
