@@ -32,6 +32,14 @@ internal sealed partial class HttpServerProtocol : IHttpRequestHandler
             wanted = false;
         }
 
+        if (ReferenceEquals(head.Method, HttpMethods.Connect))
+        {
+            // A 2xx answer to CONNECT turns the connection into a tunnel for the client, which this server never
+            // opens; no resource may answer it (twisted.web answers 501 too).
+            Refuse(request, 501, "This server does not open tunnels.");
+            return;
+        }
+
         if (head.Version == HttpProtocolVersion.Http11 && !head.ExpectContinue && head.Headers.Contains(HttpHeaderNames.Expect))
         {
             // RFC 9110 section 10.1.1: an expectation other than 100-continue may be refused with 417.

@@ -60,10 +60,11 @@ internal sealed class ResponseReader : IHttpResponseHandler
         reader._result.Incomplete = parser.IsMessageInProgress;
         if (connectionEnded && !parser.HasFailed)
         {
+            // The end of the connection completes a body that runs until close, and cuts anything else short.
             parser.FeedEnd();
-            if (reader._result.Error?.Kind == HttpParseErrorKind.IncompleteMessage)
+            reader._result.Incomplete = reader._result.Error?.Kind == HttpParseErrorKind.IncompleteMessage;
+            if (reader._result.Incomplete)
             {
-                // Reported as Incomplete: a cut response is what the caller asks about, not a parse error.
                 reader._result.Error = null;
             }
         }
