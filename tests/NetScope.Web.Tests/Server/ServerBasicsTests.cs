@@ -248,6 +248,41 @@ public sealed class ServerBasicsTests
         Assert.False(response.Head.Headers.Contains("Server"));
     }
 
+    [Fact]
+    public void ConnectIsRefusedWith501BecauseTheServerOpensNoTunnels()
+    {
+        var harness = new ServerHarness(new Web.Server.Listeners.EchoResource());
+        var connection = harness.Connect();
+
+        connection.Send("CONNECT example.com:443 HTTP/1.1\r\nHost: example.com:443\r\n\r\n\x16\x03\x01");
+
+        var response = connection.Single(HttpMethods.Connect);
+        Assert.Equal((501, "close"), (response.Status, response.Header("Connection")));
+        Assert.True(connection.Transport.WriteClosed);
+    }
+
+    [Fact]
+    public void InvalidSiteOptionsAreRefused()
+    {
+        var clock = new NetScope.Testing.Clock();
+        Assert.Throws<ArgumentOutOfRangeException>(() => new Site(new Resource(), clock, null, new SiteOptions { HeaderTimeout = TimeSpan.Zero }));
+        Assert.Throws<ArgumentOutOfRangeException>(() => new Site(new Resource(), clock, null, new SiteOptions { DripBytesPerSecond = 0 }));
+        Assert.Throws<ArgumentOutOfRangeException>(() => new Site(new Resource(), clock, null, new SiteOptions { CloseAfterBytes = -1 }));
+        Assert.Throws<ArgumentException>(() => new Site(new Resource(), clock, null, new SiteOptions { ServerName = "bad\r\nname" }));
+    }
+
+    [Fact]
+    public void OpenConnectionsAreCounted()
+    {
+        var harness = new ServerHarness(new TextResource("x"));
+        var first = harness.Connect();
+        harness.Connect();
+
+        first.Lose();
+
+        Assert.Equal(1, harness.Site.OpenConnections);
+    }
+
     internal static byte[] ChunkedPayload(string output)
     {
         var body = output[(output.IndexOf("\r\n\r\n", StringComparison.Ordinal) + 4)..];
