@@ -7,10 +7,11 @@ using NetScope.Core.Transports;
 namespace NetScope.Web.Server.Static;
 
 /// <summary>
-/// Sends a byte range of an open file as a request's body, one chunk at a time: each chunk is read on the
-/// reactor's thread pool (inline when the site has none) and written on the reactor thread. The next read
-/// starts as soon as a chunk is written, unless the connection paused the producer, so disk and network
-/// overlap while memory stays at about one chunk plus the connection's write buffer.
+/// Sends a byte range of an open file as a request's body, one chunk at a time, written on the reactor thread.
+/// A chunk the page cache holds is read at once without waiting (<see cref="CachedRead"/>); any other is read
+/// on the reactor's thread pool (everything is read inline when the site has no pool). The next read starts as
+/// soon as a chunk is written, unless the connection paused the producer, so disk and network overlap while
+/// memory stays at about one chunk plus the connection's write buffer.
 /// </summary>
 internal sealed class FileProducer : IPushProducer
 {
@@ -18,6 +19,7 @@ internal sealed class FileProducer : IPushProducer
     private readonly SafeFileHandle _file;
     private readonly IReactorThreads? _threads;
     private readonly int _chunkSize;
+    private readonly bool _readCachedInline;
     private readonly ILogger _logger;
     private readonly string _path;
     private long _position;
@@ -31,14 +33,22 @@ internal sealed class FileProducer : IPushProducer
     private bool _closed;
 
     public FileProducer(
-        Request request, SafeFileHandle file, long offset, long length, IReactorThreads? threads, int chunkSize, ILogger logger, string path)
+        Request request,
+        SafeFileHandle file,
+        long offset,
+        long length,
+        IReactorThreads? threads,
+        StaticFileOptions options,
+        ILogger logger,
+        string path)
     {
         _request = request;
         _file = file;
         _position = offset;
         _remaining = length;
         _threads = threads;
-        _chunkSize = chunkSize;
+        _chunkSize = options.ChunkSize;
+        _readCachedInline = options.ReadCachedDataInline;
         _logger = logger;
         _path = path;
     }
@@ -93,16 +103,22 @@ internal sealed class FileProducer : IPushProducer
 
                 var count = (int)Math.Min(_chunkSize, _remaining);
                 var buffer = ArrayPool<byte>.Shared.Rent(count);
-                if (_threads is not null)
-                {
-                    StartRead(buffer, count);
-                    return;
-                }
-
                 int read;
                 try
                 {
-                    read = RandomAccess.Read(_file, buffer.AsSpan(0, count), _position);
+                    if (_threads is not null)
+                    {
+                        // Cached data is copied here at once; only a read that would wait for the disk leaves the reactor.
+                        if (!_readCachedInline || !CachedRead.TryRead(_file, buffer.AsSpan(0, count), _position, out read))
+                        {
+                            StartRead(buffer, count);
+                            return;
+                        }
+                    }
+                    else
+                    {
+                        read = RandomAccess.Read(_file, buffer.AsSpan(0, count), _position);
+                    }
                 }
                 catch (Exception exception) when (exception is IOException or UnauthorizedAccessException)
                 {

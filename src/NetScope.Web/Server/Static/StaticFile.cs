@@ -123,7 +123,7 @@ public sealed partial class StaticFile : Resource
         }
 
         var producer = new FileProducer(
-            request, plan.TakeFile()!, plan.Offset, plan.Length, request.Site.Threads, Options.ChunkSize, request.Site.Logger, plan.RealPath ?? RootPath);
+            request, plan.TakeFile()!, plan.Offset, plan.Length, request.Site.Threads, Options, request.Site.Logger, plan.RealPath ?? RootPath);
         var firstChunk = plan.FirstChunk;
         plan.FirstChunk = null;
         request.RegisterProducer(producer, streaming: true);

@@ -18,6 +18,14 @@ public sealed class StaticFileOptions
     /// </summary>
     public int ChunkSize { get; init; } = 64 * 1024;
 
+    /// <summary>
+    /// Whether file data the page cache already holds is copied on the reactor thread, with a read that never
+    /// waits for the disk (Linux's RWF_NOWAIT), instead of going to the thread pool chunk by chunk. Only data
+    /// that is not cached then costs a thread hop. <remarks>Defaults to <see langword="true"/>; where non-blocking
+    /// reads do not exist every read goes to the pool anyway.</remarks>
+    /// </summary>
+    public bool ReadCachedDataInline { get; init; } = true;
+
     internal void Validate()
     {
         ArgumentNullException.ThrowIfNull(IndexNames);
