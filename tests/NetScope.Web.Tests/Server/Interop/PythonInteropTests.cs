@@ -44,6 +44,24 @@ public sealed class PythonInteropTests : IDisposable
         print(base64.b64encode(received).decode())
         """;
 
+    private const string OversizedUploadScript = """
+        import socket, sys
+        sock = socket.create_connection(('127.0.0.1', int(sys.argv[1])), timeout=10)
+        sock.sendall(b'POST /upload HTTP/1.1\r\nHost: x\r\nContent-Length: 5000000\r\n\r\n')
+        try:
+            for _ in range(16):
+                sock.sendall(b'x' * 65536)
+        except OSError as error:
+            sys.stderr.write('sending failed: %s\n' % error)
+        received = b''
+        while True:
+            data = sock.recv(65536)
+            if not data:
+                break
+            received += data
+        print(received.split(b'\r\n')[0].decode())
+        """;
+
     private readonly StaticTree _tree = new();
 
     public void Dispose() => _tree.Dispose();
@@ -66,6 +84,18 @@ public sealed class PythonInteropTests : IDisposable
         Assert.Contains("<a href=\"a%20b.txt\">a b.txt</a>", results[6].GetProperty("body").GetString(), StringComparison.Ordinal);
         Assert.Single(results.Select(r => r.GetProperty("port").GetInt32()).Distinct());
         Assert.Single(server.Log.Select(entry => entry.Client).Distinct());
+    }
+
+    [Fact]
+    public async Task AClientStillSendingATooLargeBodyReadsThe413BecauseTheServerLingers()
+    {
+        // Without the linger the unread upload makes the close a reset, and the client never sees the 413.
+        var options = new NetScope.Web.Server.SiteOptions { ParserOptions = new HttpParserOptions { MaxBodyLength = 1000 } };
+        using var server = await LiveServer.StartAsync(reactor => new NetScope.Web.Server.Site(new NetScope.Web.Server.Listeners.EchoResource(), reactor, options));
+
+        var statusLine = await ExternalProcess.PythonAsync(OversizedUploadScript, server.Port.ToString(System.Globalization.CultureInfo.InvariantCulture));
+
+        Assert.Equal("HTTP/1.1 413 Content Too Large", statusLine.Trim());
     }
 
     [Fact]
