@@ -20,6 +20,14 @@ internal sealed partial class HttpServerProtocol : IHttpRequestHandler
         _routingFailure = null;
         _refusalStatus = 0;
         _refusalMessage = null;
+        if (ReferenceEquals(head.Method, HttpMethods.Connect))
+        {
+            // A 2xx answer to CONNECT turns the connection into a tunnel for the client, which this server never
+            // opens; no resource may answer it (twisted.web answers 501 too).
+            Refuse(request, 501, "This server does not open tunnels.");
+            return;
+        }
+
         bool wanted;
         try
         {
@@ -30,14 +38,6 @@ internal sealed partial class HttpServerProtocol : IHttpRequestHandler
         {
             _routingFailure = exception;
             wanted = false;
-        }
-
-        if (ReferenceEquals(head.Method, HttpMethods.Connect))
-        {
-            // A 2xx answer to CONNECT turns the connection into a tunnel for the client, which this server never
-            // opens; no resource may answer it (twisted.web answers 501 too).
-            Refuse(request, 501, "This server does not open tunnels.");
-            return;
         }
 
         if (head.Version == HttpProtocolVersion.Http11 && !head.ExpectContinue && head.Headers.Contains(HttpHeaderNames.Expect))
