@@ -346,15 +346,31 @@ public partial class Deferred
     }
 
     /// <summary>
-    /// Fires with an unfired Deferred as the result, so this one waits on it: used by
-    /// cancellers that must let an operation finish before the chain continues.
+    /// Fires this Deferred so that it waits on a new, unfired Deferred and returns that one:
+    /// used by cancellers that must let an operation finish before the chain continues
+    /// (Twisted's <c>inlineCallbacks</c> and <c>fromFuture</c> cancellers). The links already
+    /// added run only once the replacement fires, with its result.
     /// </summary>
-    internal Deferred FireWaitingOnReplacement()
+    /// <param name="canceller">The replacement's canceller, so a second <see cref="Cancel"/> reaches it.</param>
+    internal Deferred FireWaitingOnReplacement(Action<Deferred>? canceller = null)
     {
-        var replacement = new Deferred();
+        var replacement = new Deferred(canceller);
+        if (_debugging)
+        {
+            _debugInfo ??= new DeferredDebugInfo();
+            _debugInfo.Invoker = DeferredDebugInfo.CaptureStack();
+        }
+
         _called = true;
         _result = replacement;
-        RunCallbacks();
+        var observer = _observer;
+        if (observer is not null)
+        {
+            NotifyFired(observer, replacement);
+        }
+
+        // Exactly what a callback returning an unfired Deferred does: pause and wait on it.
+        AdoptDeferredResult(this);
         return replacement;
     }
 
