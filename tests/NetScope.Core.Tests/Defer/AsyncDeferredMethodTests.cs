@@ -83,6 +83,15 @@ public class AsyncDeferredMethodTests
     }
 
     [Fact]
+    public void AFailureRethrownThroughAnAwaitKeepsItsOriginalStackTrace()
+    {
+        var d = RunAsync(Deferred.Fail(FailureTests.CaptureDivision()), () => { });
+        var error = FailureResultOf<DivideByZeroException>(d).Value;
+        Assert.Contains("FailureTests.Divide", error.StackTrace, StringComparison.Ordinal);
+        Assert.Contains(nameof(RunAsync), error.StackTrace, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void ManyAwaitsOfFiredDeferredsDoNotGrowTheStack()
     {
         var d = CountAsync(100_000);
