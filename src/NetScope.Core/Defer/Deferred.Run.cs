@@ -33,9 +33,9 @@ public partial class Deferred
             current._chainedTo = null;
             while (current._head < current._tail)
             {
-                var index = current._linksConsumed;
+                var index = current._linksAdded - current.PendingLinkCount;
                 var entry = current.PopEntry();
-                var observer = _observer;
+                var observer = CurrentObserver;
                 if (entry.Continuation is { } waiter)
                 {
                     // Give the waiting Deferred our result and forget it ourselves.
@@ -82,7 +82,7 @@ public partial class Deferred
                         current._runningCallbacks = false;
                     }
 
-                    nowWaiting = AdoptDeferredResult(current);
+                    nowWaiting = current._result is Deferred && AdoptDeferredResult(current);
                 }
 
                 if (observer is not null)
@@ -120,7 +120,6 @@ public partial class Deferred
     private void RunSingleLinkNow(Func<object?, object?>? callback, Func<Failure, object?>? errback)
     {
         _linksAdded++;
-        _linksConsumed++;
         var input = _result;
         if (input is Failure failure)
         {
@@ -165,7 +164,7 @@ public partial class Deferred
             }
         }
 
-        if (AdoptDeferredResult(this))
+        if (_result is Deferred && AdoptDeferredResult(this))
         {
             SettleAfterRun();
             return;
@@ -201,12 +200,12 @@ public partial class Deferred
         }
 
         var innerResult = inner._result;
-        if (ReferenceEquals(innerResult, NoResult) || innerResult is Deferred || inner._paused > 0)
+        if (!inner._called || innerResult is Deferred || inner._paused > 0)
         {
             current.Pause();
             current._chainedTo = inner;
             inner.Append(new CallbackEntry(current));
-            var observer = _observer;
+            var observer = CurrentObserver;
             if (observer is not null)
             {
                 current.NotifyChained(observer, inner);
@@ -231,7 +230,7 @@ public partial class Deferred
         if (_result is Failure failure)
         {
             _unhandled ??= new UnhandledFailureTracker();
-            var observer = _observer;
+            var observer = CurrentObserver;
             if (_unhandled.Track(this, failure) && observer is not null)
             {
                 NotifyFailureLeftUnhandled(observer, failure);
