@@ -6,7 +6,11 @@ namespace NetScope.Core.Defer;
 public partial class Deferred
 {
     private static volatile bool _debugging;
-    private static volatile IDeferredObserver? _observer;
+    /// <summary>
+    /// Written with <see cref="Volatile.Write{T}(ref T, T)"/>, read plainly: the hot paths must not pay
+    /// for acquire reads, and a diagnostic observer only needs to be seen eventually.
+    /// </summary>
+    private static IDeferredObserver? _observer;
 
     /// <summary>
     /// Debug mode (off by default): Deferreds created or fired while it is on record where,
@@ -58,7 +62,7 @@ public partial class Deferred
             throw new NotSupportedException("This build of NetScope.Core was made without the Deferred observer hooks (NoDeferredObserver=true).");
         }
 
-        _observer = observer;
+        Volatile.Write(ref _observer, observer);
     }
 
     internal string? DebugSitesForReport() => _debugInfo?.DescribeSites();

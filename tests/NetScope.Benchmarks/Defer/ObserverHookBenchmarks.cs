@@ -72,6 +72,7 @@ public class ObserverHookBenchmarks
 
             // Both jobs build NetScope.Core into the same obj folder with different constants: one at a time.
             WithOptions(ConfigOptions.DisableParallelBuild);
+            this.WithRobustColumns();
         }
     }
 }
