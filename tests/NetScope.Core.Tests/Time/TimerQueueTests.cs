@@ -96,6 +96,29 @@ public class TimerQueueTests
     }
 
     [Fact]
+    public void APassStartedByARunningCallDoesNotReleaseTheOuterPassesHeldCalls()
+    {
+        var queue = NewQueue();
+        var ran = new List<string>();
+        queue.Schedule(0, () =>
+        {
+            ran.Add("outer");
+            queue.Schedule(0, () => ran.Add("scheduled before the nested pass"));
+            queue.RunDue(0, onlyExisting: true);
+            queue.Schedule(0, () => ran.Add("scheduled after the nested pass"));
+        });
+        queue.Schedule(0, () => ran.Add("existing"));
+
+        // The outer pass counts its own call; the nested one ran the existing call, but nothing
+        // the outer pass had to hold.
+        Assert.Equal(1, queue.RunDue(0, onlyExisting: true));
+        Assert.Equal(["outer", "existing"], ran);
+        Assert.Equal(2, queue.Count);
+        queue.RunDue(0, onlyExisting: true);
+        Assert.Equal(["outer", "existing", "scheduled before the nested pass", "scheduled after the nested pass"], ran);
+    }
+
+    [Fact]
     public void WithoutOnlyExistingCallsScheduledDuringThePassRunIfDue()
     {
         var queue = NewQueue();
