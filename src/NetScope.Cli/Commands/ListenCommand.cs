@@ -50,7 +50,7 @@ internal static class ListenCommand
         {
             var settings = options.Read(result, ListenerKind.Http, FramingMode.Raw);
             var site = http.Read(result);
-            var output = new ListenerOutput(result.InvocationConfiguration.Output, result.GetValue(options.Json), connections: false);
+            var output = new ListenerOutput(result.InvocationConfiguration.Output, result.GetValue(options.Json), connections: false, requests: !result.GetValue(options.Quiet));
             return Run(
                 result,
                 settings,
@@ -76,7 +76,7 @@ internal static class ListenCommand
         command.SetAction(result =>
         {
             var settings = options.Read(result, kind, framing ?? FramingMode.Raw);
-            var output = new ListenerOutput(result.InvocationConfiguration.Output, result.GetValue(options.Json));
+            var output = new ListenerOutput(result.InvocationConfiguration.Output, result.GetValue(options.Json), connections: !result.GetValue(options.Quiet));
             return Run(result, settings, observation, _ => ListenerProtocols.Create(settings, TimeProvider.System), output, framing is null ? null : settings.Framing.ToString().ToLowerInvariant());
         });
         return command;
@@ -93,7 +93,7 @@ internal static class ListenCommand
         command.SetAction(result =>
         {
             var settings = options.Read(result, ListenerKind.Qotd, FramingMode.Raw, result.GetValue(quote));
-            var output = new ListenerOutput(result.InvocationConfiguration.Output, result.GetValue(options.Json));
+            var output = new ListenerOutput(result.InvocationConfiguration.Output, result.GetValue(options.Json), connections: !result.GetValue(options.Quiet));
             return Run(result, settings, observation, _ => ListenerProtocols.Create(settings, TimeProvider.System), output, null);
         });
         return command;

@@ -15,13 +15,18 @@ internal sealed class ListenerOutput : IListenerObserver
     private readonly TextWriter _out;
     private readonly bool _json;
     private readonly bool _connections;
+    private readonly bool _requests;
 
-    /// <summary>Prints on <paramref name="output"/>; <paramref name="connections"/> also prints each connection opening and closing.</summary>
-    public ListenerOutput(TextWriter output, bool json, bool connections = true)
+    /// <summary>
+    /// Prints on <paramref name="output"/>; <paramref name="connections"/> also prints each
+    /// connection opening and closing, <paramref name="requests"/> each HTTP request.
+    /// </summary>
+    public ListenerOutput(TextWriter output, bool json, bool connections = true, bool requests = true)
     {
         _out = output;
         _json = json;
         _connections = connections;
+        _requests = requests;
     }
 
     /// <summary>The first line: where the listener is, so a script can read the port.</summary>
@@ -114,6 +119,11 @@ internal sealed class ListenerOutput : IListenerObserver
     /// <summary>One access-log line of an HTTP listener.</summary>
     public void Request(NetScope.Web.Server.HttpAccessLogEntry entry)
     {
+        if (!_requests)
+        {
+            return;
+        }
+
         if (_json)
         {
             Write(w =>
