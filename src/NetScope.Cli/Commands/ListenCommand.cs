@@ -40,7 +40,7 @@ internal static class ListenCommand
         var command = new Command(name, description);
         options.AddTo(command, framing is not null);
         var observation = ObservationOptions.AddTo(command, timing: false);
-        command.SetAction(result => Run(result, options.Read(result, kind, framing ?? FramingMode.Raw), options, observation, framing is not null));
+        command.SetAction((result, cancellation) => Task.FromResult(Run(result, options.Read(result, kind, framing ?? FramingMode.Raw), options, observation, framing is not null, cancellation)));
         return command;
     }
 
@@ -52,11 +52,14 @@ internal static class ListenCommand
         options.AddTo(command, framing: false);
         command.Options.Add(quote);
         var observation = ObservationOptions.AddTo(command, timing: false);
-        command.SetAction(result => Run(result, options.Read(result, ListenerKind.Qotd, FramingMode.Raw, result.GetValue(quote)), options, observation, hasFraming: false));
+        command.SetAction((result, cancellation) => Task.FromResult(Run(result, options.Read(result, ListenerKind.Qotd, FramingMode.Raw, result.GetValue(quote)), options, observation, hasFraming: false, cancellation)));
         return command;
     }
 
-    private static int Run(ParseResult result, ListenerSettings settings, ListenOptions options, ObservationOptions observation, bool hasFraming)
+    // The action is asynchronous only to receive the invocation's token (how an in-process caller
+    // stops the listener, as a signal does); the reactor runs on the calling thread all the same,
+    // so System.CommandLine's own signal handling never starts while it runs.
+    private static int Run(ParseResult result, ListenerSettings settings, ListenOptions options, ObservationOptions observation, bool hasFraming, CancellationToken cancellation)
     {
         var output = new ListenerOutput(result.InvocationConfiguration.Output, result.GetValue(options.Json));
         var framing = hasFraming ? settings.Framing.ToString().ToLowerInvariant() : null;
@@ -70,7 +73,8 @@ internal static class ListenCommand
                     factory.AddObserver(output);
                     return Serve((IPEndPoint)reactor.ListenTcp(settings.Port, factory, bindAddress: settings.Host).GetHost(), settings, output, framing);
                 },
-                interruptIsSuccess: true);
+                interruptIsSuccess: true,
+                cancellation);
         }
 
         return ObservedRun.Run(
@@ -81,7 +85,8 @@ internal static class ListenCommand
                 var listener = workspace.StartListener(new ClassicListenerStarter(settings, TimeProvider.System, [output]));
                 return Serve((IPEndPoint)listener.LocalEndPoint!, settings, output, framing);
             },
-            interruptIsSuccess: true);
+            interruptIsSuccess: true,
+            cancellation);
     }
 
     private static Deferred Serve(IPEndPoint bound, ListenerSettings settings, ListenerOutput output, string? framing)
