@@ -33,6 +33,21 @@ public sealed class ListenLimitTests
     }
 
     [Fact]
+    public async Task ARefusedConnectionIsAnEventOfItsOwnInJson()
+    {
+        await using var listener = await RunningListener.StartAsync("discard", "--json", "--max-conns", "1");
+        using var first = await listener.ConnectAsync();
+        await listener.Stdout.LineAsync(line => line.Contains("\"open\"", StringComparison.Ordinal), "the open event");
+        using var second = await listener.ConnectAsync();
+
+        var refused = await listener.Stdout.LineAsync(line => line.Contains("\"refused\"", StringComparison.Ordinal), "the refused event");
+
+        Assert.Equal(
+            $$"""{"event":"refused","peer":"127.0.0.1:{{second.LocalEndPoint.Port}}","reason":"already serving the maximum of 1 connection(s)"}""",
+            refused);
+    }
+
+    [Fact]
     public async Task IdleTimeoutClosesAConnectionWithoutTraffic()
     {
         await using var listener = await RunningListener.StartAsync("echo", "--idle-timeout", "0.3");

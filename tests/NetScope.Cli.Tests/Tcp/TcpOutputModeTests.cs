@@ -73,4 +73,23 @@ public sealed class TcpOutputModeTests
             (0, "> 00000000  68 69 0a                                          |hi.|\n< 00000000  6f 6b 0a                                          |ok.|\n", ""),
             run.Outcome());
     }
+
+    [Fact]
+    public async Task VerboseReportsConnectionEventsOnStderrAndLeavesStdoutToTheData()
+    {
+        int clientPort = 0;
+        await using var server = PeerServer.Start(async peer =>
+        {
+            clientPort = ((System.Net.IPEndPoint)peer.Socket.RemoteEndPoint!).Port;
+            await peer.SendAsync(await peer.ReadLineAsync());
+            await peer.ReadToEndAsync();
+        });
+
+        var run = await TcpRun.RunAsync($"127.0.0.1:{server.Port}", "--verbose", "--send", @"hi\n", "--expect", "hi", "--half-close");
+        await server.Served.WaitAsync(LiveOutput.Bound);
+
+        Assert.Equal(
+            (0, "hi\n", $"netscope: connected to 127.0.0.1:{server.Port} (127.0.0.1:{clientPort} -> 127.0.0.1:{server.Port})\nnetscope: finished sending (half-close)\nnetscope: peer finished sending\nnetscope: connection closed\n"),
+            run.Outcome());
+    }
 }
