@@ -61,8 +61,9 @@ internal sealed class TcpListeningPort : Selectable, IListeningPort
             return Deferred.Succeed<object?>(null);
         }
 
-        _socket = null;
+        // Unregister while the socket is still ours: the reactor reads it to find the registration.
         _reactor.Unregister(this);
+        _socket = null;
         socket.Close(abortive: false);
         _reactor.TrackPort(this, listening: false);
         _factory.DoStop();
