@@ -13,6 +13,7 @@ public static class Program
     internal static IReadOnlyList<Func<Command>> Verbs { get; } =
     [
         TcpCommand.Create,
+        TlsCommand.Create,
         ExitCodesCommand.Create,
     ];
 

@@ -1,13 +1,16 @@
 using System.CommandLine;
 using NetScope.Cli.Hosting;
 using NetScope.Cli.Streams;
+using NetScope.Cli.Tls;
 using NetScope.Sessions.Targets;
 
 namespace NetScope.Cli.Commands;
 
 /// <summary>
 /// <c>netscope tcp HOST:PORT</c>: an interactive TCP session like netcat, but line-aware, with
-/// scripted steps (<c>--send</c>, <c>--send-file</c>, <c>--expect</c>) run in command-line order.
+/// scripted steps (<c>--send</c>, <c>--send-file</c>, <c>--expect</c>) run in command-line order, and
+/// STARTTLS (<c>--starttls-after</c>, or <c>/starttls</c> typed in line mode) with the TLS options of
+/// <c>netscope tls</c>.
 /// </summary>
 internal static class TcpCommand
 {
@@ -15,17 +18,20 @@ internal static class TcpCommand
     public static Command Create()
     {
         var target = new Argument<string>("target") { Description = "HOST:PORT to connect to ([IPV6]:PORT for IPv6)" };
-        var options = new StreamOptions();
-        var command = new Command("tcp", "Open a TCP session: stdin lines out, received lines on stdout, or a scripted exchange") { target };
+        var options = new StreamOptions(startTls: true);
+        var tls = new TlsOptions();
+        var command = new Command("tcp", "Open a TCP session: stdin lines out, received lines on stdout, or a scripted exchange; STARTTLS on request") { target };
         options.AddTo(command);
+        tls.AddTo(command);
         command.SetAction(result =>
         {
             var address = ParseTarget(result.GetValue(target)!);
             var settings = options.Read(result);
-            var output = new ByteOutput(result.InvocationConfiguration.Output);
             var error = result.InvocationConfiguration.Error;
+            var tlsSettings = tls.Read(result, error);
+            var output = new ByteOutput(result.InvocationConfiguration.Output);
             return CliReactor.Run(
-                reactor => StreamClient.Run(reactor, address, settings, output, error, Console.OpenStandardInput),
+                reactor => StreamClient.Run(reactor, address, settings, tlsSettings, tlsFromStart: false, output, error, Console.OpenStandardInput),
                 interruptIsSuccess: false);
         });
         return command;

@@ -1,7 +1,9 @@
+using NetScope.Cli.Tls;
 using NetScope.Core.Defer;
 using NetScope.Core.Errors;
 using NetScope.Core.Reactor;
 using NetScope.Core.Time;
+using NetScope.Core.Tls;
 using NetScope.Sessions.Scripting;
 using NetScope.Sessions.Streams;
 using NetScope.Sessions.Targets;
@@ -9,65 +11,210 @@ using NetScope.Sessions.Targets;
 namespace NetScope.Cli.Streams;
 
 /// <summary>
-/// The body of <c>netscope tcp</c>: connect, then let the script (or stdin) drive the session;
-/// when the input ends, optionally half-close, keep reading until the peer is quiet for the
+/// The body of <c>netscope tcp</c> and <c>netscope tls</c>: connect (over TLS from the start, or in
+/// plaintext with STARTTLS on request), report the handshake, then let the script (or stdin) drive the
+/// session; when the input ends, optionally half-close, keep reading until the peer is quiet for the
 /// linger time or closes, and turn how it ended into the exit code.
 /// </summary>
-internal static class StreamClient
+internal sealed class StreamClient
 {
-    /// <summary>Runs one session to its end; the Deferred fires with an <see cref="ExitCode"/> or fails with the reason.</summary>
-    public static Deferred Run(IReactor reactor, HostPort target, StreamSettings settings, ByteOutput output, TextWriter error, Func<Stream> stdin)
+    private readonly IReactor _reactor;
+    private readonly HostPort _target;
+    private readonly StreamSettings _settings;
+    private readonly TlsSettings? _tls;
+    private readonly ByteOutput _output;
+    private readonly TextWriter _error;
+    private readonly StreamSession _session;
+
+    private StreamClient(IReactor reactor, HostPort target, StreamSettings settings, TlsSettings? tls, ByteOutput output, TextWriter error)
     {
-        var session = new StreamSession(reactor, settings.Mode) { LineEnding = settings.LineEnding };
-        session.AddListener(new StreamOutput(output, error, settings.Hex, settings.Verbose, target.ToString()));
-        var factory = new SessionClientFactory(session);
-        reactor.ConnectTcp(target.Host, target.Port, factory, settings.TimeoutSeconds);
-        return Drive(reactor, session, factory.WhenConnected, settings, stdin);
+        _reactor = reactor;
+        _target = target;
+        _settings = settings;
+        _tls = tls;
+        _output = output;
+        _error = error;
+        _session = new StreamSession(reactor, settings.Mode) { LineEnding = settings.LineEnding };
+        _session.AddListener(new StreamOutput(output, error, settings.Hex, settings.Verbose, target.ToString()));
     }
 
-    private static async Deferred<ExitCode> Drive(IReactor reactor, StreamSession session, Deferred<StreamSession> connected, StreamSettings settings, Func<Stream> stdin)
-    {
-        await connected;
-        if (settings.Steps.Count > 0)
-        {
-            try
-            {
-                await ScriptRunner.Run(session, settings.Steps, reactor);
-            }
-            catch (Exception)
-            {
-                session.Close();
-                throw;
-            }
+    private TlsLayerOptions Layer => new() { HandshakeTimeoutSeconds = _settings.TimeoutSeconds };
 
-            InputEnded(reactor, session, settings);
+    /// <summary>
+    /// Runs one session to its end; the Deferred fires with an <see cref="ExitCode"/> or fails with the reason.
+    /// </summary>
+    /// <param name="reactor">The reactor, running on this thread.</param>
+    /// <param name="target">Where to connect.</param>
+    /// <param name="settings">Framing, script and timing.</param>
+    /// <param name="tls">How to speak TLS: from the start when <paramref name="tlsFromStart"/>, else on STARTTLS; null for plain TCP only.</param>
+    /// <param name="tlsFromStart">True for <c>netscope tls</c>: the handshake starts as soon as TCP connects.</param>
+    /// <param name="output">Received data (and the JSON report).</param>
+    /// <param name="error">Diagnostics and the handshake summary.</param>
+    /// <param name="stdin">Opens standard input when no script is given.</param>
+    public static Deferred Run(
+        IReactor reactor, HostPort target, StreamSettings settings, TlsSettings? tls, bool tlsFromStart, ByteOutput output, TextWriter error, Func<Stream> stdin)
+    {
+        if (tlsFromStart && tls is null)
+        {
+            throw new ArgumentException("TLS from the start needs TLS settings.", nameof(tls));
+        }
+
+        var client = new StreamClient(reactor, target, settings, tls, output, error);
+        var factory = new SessionClientFactory(client._session);
+        if (tlsFromStart)
+        {
+            reactor.ConnectSsl(target.Host, target.Port, factory, tls!.CreateClientOptions(target), settings.TimeoutSeconds, client.Layer);
         }
         else
         {
-            StdinPump.Start(reactor, session, stdin(), settings.Mode, settings.LineEnding, () => InputEnded(reactor, session, settings));
+            reactor.ConnectTcp(target.Host, target.Port, factory, settings.TimeoutSeconds);
         }
 
-        var reason = await session.WhenClosed;
+        return client.Drive(factory.WhenConnected, tlsFromStart, stdin);
+    }
+
+    private async Deferred<ExitCode> Drive(Deferred<StreamSession> connected, bool tlsFromStart, Func<Stream> stdin)
+    {
+        await connected;
+        if (tlsFromStart)
+        {
+            await ReportHandshake((ITlsTransport)_session.Transport);
+        }
+
+        if (_settings.Steps.Count > 0)
+        {
+            try
+            {
+                await RunSteps();
+            }
+            catch (Exception)
+            {
+                _session.Close();
+                throw;
+            }
+
+            InputEnded();
+        }
+        else
+        {
+            Action? startTls = _tls is not null && !tlsFromStart ? StartTlsFromStdin : null;
+            StdinPump.Start(_reactor, _session, stdin(), _settings.Mode, _settings.LineEnding, InputEnded, startTls);
+        }
+
+        var reason = await _session.WhenClosed;
         return reason switch
         {
             ConnectionDoneException => ExitCode.Success,
+            TlsFailureException { Failure.DuringHandshake: true } tls => throw CliErrors.Fail($"TLS handshake with {_target}", tls),
+            TlsFailureException tls => throw CliErrors.Fail($"TLS session with {_target}", tls),
             var failure => throw failure,
         };
     }
 
-    private static void InputEnded(IReactor reactor, StreamSession session, StreamSettings settings)
+    /// <summary>Runs the script, upgrading to TLS at each <see cref="StartTlsStep"/>.</summary>
+    private async Deferred RunSteps()
     {
-        if (!session.Connected)
+        var segment = new List<ScriptStep>();
+        foreach (var step in _settings.Steps)
+        {
+            if (step is not StartTlsStep startTls)
+            {
+                segment.Add(step);
+                continue;
+            }
+
+            await ScriptRunner.Run(_session, [.. segment], _reactor);
+            segment.Clear();
+            await _session.Expect(startTls.Pattern, startTls.TimeoutSeconds);
+            await StartTls();
+        }
+
+        await ScriptRunner.Run(_session, segment, _reactor);
+    }
+
+    /// <summary>Upgrades the plaintext connection in place and waits for (and reports) the handshake.</summary>
+    private Deferred StartTls()
+    {
+        if (_session.Transport is not ITlsUpgradable upgradable || upgradable.Tls is not null)
+        {
+            throw CliErrors.Usage("--starttls-after: the connection is already using TLS (give it once)");
+        }
+
+        _session.AddNote("starting TLS");
+        var transport = upgradable.StartTls(_tls!.CreateClientOptions(_target), Layer);
+        return ReportHandshake(transport);
+    }
+
+    /// <summary>The <c>/starttls</c> line typed in interactive mode (on the reactor thread).</summary>
+    private void StartTlsFromStdin()
+    {
+        if (!_session.Connected || _session.Transport is not ITlsUpgradable { Tls: null })
+        {
+            _error.WriteLine($"{CliErrors.Prefix}{StdinPump.StartTlsCommand}: the session is not a plaintext connection");
+            return;
+        }
+
+        // A failed handshake closes the session, and Drive reports it from there: nothing to do with it here.
+        StartTls().AddErrback(_ => null);
+    }
+
+    /// <summary>
+    /// Waits for the handshake, then prints the summary (or the JSON report) before any data is shown; on
+    /// failure prints what is known (the chain, the JSON report) and fails with the mapped TLS exit code.
+    /// </summary>
+    private async Deferred ReportHandshake(ITlsTransport transport)
+    {
+        var tls = _tls!;
+        var target = _target.ToString();
+        try
+        {
+            await transport.NotifyHandshakeCompleted();
+        }
+        catch (Exception exception)
+        {
+            var failure = CliErrors.Fail($"TLS handshake with {target}", exception);
+            var status = transport.GetStatus();
+            if (tls.Json)
+            {
+                _output.WriteLine(TlsReport.ToJson(target, status, tls.ShowCertificates, failure));
+                _output.Flush();
+            }
+            else if (tls.ShowCertificates && status.PeerCertificates.Count > 0)
+            {
+                TlsReport.WriteCertificates(_error, status.PeerCertificates);
+            }
+
+            throw failure;
+        }
+
+        var completed = transport.GetStatus();
+        if (tls.Json)
+        {
+            _output.WriteLine(TlsReport.ToJson(target, completed, tls.ShowCertificates));
+            _output.Flush();
+            return;
+        }
+
+        TlsReport.WriteSummary(_error, target, completed);
+        if (tls.ShowCertificates)
+        {
+            TlsReport.WriteCertificates(_error, completed.PeerCertificates);
+        }
+    }
+
+    private void InputEnded()
+    {
+        if (!_session.Connected)
         {
             return;
         }
 
-        if (settings.HalfClose)
+        if (_settings.HalfClose)
         {
-            session.HalfClose();
+            _session.HalfClose();
         }
 
-        session.AddListener(new LingerWatch(reactor, session, settings.LingerSeconds));
+        _session.AddListener(new LingerWatch(_reactor, _session, _settings.LingerSeconds));
     }
 
     /// <summary>Closes the session once the peer has been quiet for the linger time.</summary>

@@ -192,6 +192,13 @@ internal sealed partial class TlsConnection : ITlsEngineHost
         CancelHandshakeTimer();
         Stats.Transition(TransportState.Failed, failure.Message);
         SettleHandshakeWaiters(new TlsFailureException(failure));
+        if (_lossAwaitingEngine is { } loss)
+        {
+            // Out of the engine's callback, so that it is not disposed from inside itself.
+            _reactor.CallLater(0, () => FinishConnectionLost(loss));
+            return;
+        }
+
         CloseLower();
     }
 

@@ -1,6 +1,7 @@
 using NetScope.Core.Defer;
 using NetScope.Core.Errors;
 using NetScope.Core.Logging;
+using NetScope.Core.Time;
 using NetScope.Core.Transports;
 
 namespace NetScope.Core.Tls.Layer;
@@ -8,8 +9,13 @@ namespace NetScope.Core.Tls.Layer;
 /// <content>The layer as the protocol of the transport beneath: ciphertext in, the transport's end.</content>
 internal sealed partial class TlsConnection
 {
+    /// <summary>How long the application waits for the engine's verdict on a lost transport, at most.</summary>
+    private const double EngineVerdictSeconds = 5;
+
     private bool _lowerLost;
     private bool _appLost;
+    private Failure? _lossAwaitingEngine;
+    private IDelayedCall? _lossTimer;
 
     /// <summary>Ciphertext arrived.</summary>
     public void DataReceived(ReadOnlySpan<byte> data)
@@ -49,7 +55,11 @@ internal sealed partial class TlsConnection
     {
     }
 
-    /// <summary>The transport beneath is gone: settle the engine, then tell the application why, once.</summary>
+    /// <summary>
+    /// The transport beneath is gone: settle the engine, then tell the application why, once. When the engine
+    /// cannot give its verdict at once (SslStream was working off the reactor thread) the application hears
+    /// only after it does, so that a reset mid-handshake still reads as the TLS failure it caused.
+    /// </summary>
     public void ConnectionLost(Failure reason)
     {
         ArgumentNullException.ThrowIfNull(reason);
@@ -64,17 +74,43 @@ internal sealed partial class TlsConnection
         if (_engine is { } engine && _failure is null && !_aborting)
         {
             var clean = lowerReason is ConnectionDoneException;
-            if (engine.State == TlsEngineState.Handshaking && !_closeRequested)
+            var mustTellEngine =
+                (engine.State == TlsEngineState.Handshaking && !_closeRequested)
+                || (engine.State == TlsEngineState.Established && clean && !engine.CloseNotifyReceived && !engine.CloseNotifySent);
+            if (mustTellEngine)
             {
-                // A reset or hang-up mid-handshake is a TLS failure (the engine names the stage).
+                // A reset or hang-up mid-handshake is a TLS failure (the engine names the stage); a clean end
+                // after it without close_notify is a truncated close.
                 engine.TransportClosed(clean ? null : lowerReason);
-            }
-            else if (engine.State == TlsEngineState.Established && clean && !engine.CloseNotifyReceived && !engine.CloseNotifySent)
-            {
-                engine.TransportClosed();
+                var verdictPending = engine.State == TlsEngineState.Handshaking
+                    || (engine.State == TlsEngineState.Established && !engine.IsReceivingPaused);
+                if (_failure is null && verdictPending)
+                {
+                    _lossAwaitingEngine = reason;
+                    _lossTimer = _reactor.CallLater(EngineVerdictSeconds, () => FinishConnectionLost(reason));
+                    return;
+                }
             }
         }
 
+        FinishConnectionLost(reason);
+    }
+
+    /// <summary>Tells the application how the connection ended (once), and releases the engine.</summary>
+    private void FinishConnectionLost(Failure reason)
+    {
+        if (_appLost)
+        {
+            return;
+        }
+
+        _lossAwaitingEngine = null;
+        if (_lossTimer is { } timer && timer.Active())
+        {
+            timer.Cancel();
+        }
+
+        var lowerReason = reason.Value;
         var appReason = _protocolError
             ?? (_failure is { } failure ? new TlsFailureException(failure) : null)
             ?? lowerReason;
