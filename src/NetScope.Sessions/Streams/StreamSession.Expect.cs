@@ -67,12 +67,13 @@ public sealed partial class StreamSession
             _unmatched.Remove(0, _unmatched.Length - ExpectWindowChars);
         }
 
-        if (_expectation is { } expectation && TryMatch(expectation))
+        // Cleared before matching: the match's callback may start the next expectation at once.
+        if (_expectation is { } expectation)
         {
             _expectation = null;
-            if (expectation.Timer is { } timer && timer.Active())
+            if (!TryMatch(expectation))
             {
-                timer.Cancel();
+                _expectation = expectation;
             }
         }
     }
@@ -87,6 +88,11 @@ public sealed partial class StreamSession
         }
 
         _unmatched.Remove(0, match.Index + match.Length);
+        if (expectation.Timer is { } timer && timer.Active())
+        {
+            timer.Cancel();
+        }
+
         expectation.Deferred.Callback(match);
         return true;
     }

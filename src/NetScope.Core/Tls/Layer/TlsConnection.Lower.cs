@@ -113,7 +113,10 @@ internal sealed partial class TlsConnection
         var lowerReason = reason.Value;
         var appReason = _protocolError
             ?? (_failure is { } failure ? new TlsFailureException(failure) : null)
-            ?? lowerReason;
+            ?? (_closeRequested && !_aborting && _engine is { CloseNotifyReceived: true } && lowerReason is not ConnectionDoneException
+                // Both sides finished TLS cleanly; the peer merely tore TCP down before our close_notify arrived.
+                ? new ConnectionDoneException("connection closed")
+                : lowerReason);
         if (_failure is null)
         {
             var closedCleanly = appReason is ConnectionDoneException;
