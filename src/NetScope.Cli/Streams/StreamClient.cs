@@ -87,6 +87,11 @@ internal sealed class StreamClient
             {
                 await RunSteps();
             }
+            catch (Exception exception) when (exception is not CliException && TlsFailureOf(_session) is { } tls)
+            {
+                // A step failed because TLS ended the connection (an alert, a truncated close): that is the cause to report.
+                throw CliErrors.Fail($"TLS {(tls.DuringHandshake ? "handshake" : "session")} with {_target}", new TlsFailureException(tls));
+            }
             catch (Exception)
             {
                 _session.Close();
@@ -110,6 +115,14 @@ internal sealed class StreamClient
             var failure => throw failure,
         };
     }
+
+    /// <summary>Why TLS ended the session's connection, if it did (over <c>netscope tls</c> or after STARTTLS).</summary>
+    private static TlsFailure? TlsFailureOf(StreamSession session) => session.Transport switch
+    {
+        ITlsTransport tls => tls.Failure,
+        ITlsUpgradable upgradable => upgradable.Tls?.Failure,
+        _ => null,
+    };
 
     /// <summary>Runs the script, upgrading to TLS at each <see cref="StartTlsStep"/>.</summary>
     private async Deferred RunSteps()

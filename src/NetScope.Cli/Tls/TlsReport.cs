@@ -95,6 +95,7 @@ internal static class TlsReport
             json.WriteEndArray();
             WriteNullable(json, "sni", session?.ServerName ?? status.ServerNameSent);
             json.WriteBoolean("resumed", session?.Resumed ?? false);
+            WriteNullable(json, "clientRandom", session?.ClientRandom);
             WriteVerification(json, status.Verification);
             json.WriteStartArray("certificates");
             foreach (var certificate in status.PeerCertificates)

@@ -1,6 +1,6 @@
-using System.Security.Cryptography.X509Certificates;
 using System.Globalization;
 using System.Net;
+using System.Security.Cryptography.X509Certificates;
 using NetScope.Core.Protocols;
 using NetScope.Core.Tests.Tls;
 using NetScope.Core.Tls;

@@ -237,6 +237,50 @@ public sealed partial class TlsCommandTests
         Assert.Equal([$"netscope: TLS handshake with 127.0.0.1:{port}: issuer 'CN=NetScope Test CA' of 'CN=localhost' is not in the trust store"], untrusted.StderrLines);
     }
 
+    [Fact]
+    public async Task A_client_certificate_is_presented_when_the_server_requires_one()
+    {
+        var (server, port) = await Peers.StartSServerAsync(
+            Certificates.LocalhostPem, Certificates.LocalhostKey, "-naccept", "2", "-Verify", "1", "-CAfile", Certificates.CaPem, "-rev");
+        await using var _ = server;
+        string[] common = ["tls", $"127.0.0.1:{port}", "--servername", "localhost", "--ca", Certificates.CaPem, "--send", @"abc\n", "--expect", "cba", "--linger", "0"];
+
+        var presented = await CliRun.NetScopeAsync([.. common, "--cert", Certificates.ClientPem, "--key", Certificates.ClientKey]);
+        var seen = await server.WaitForLineAsync(line => line.StartsWith("Peer certificate: ", StringComparison.Ordinal));
+        var missing = await CliRun.NetScopeAsync(common);
+
+        Assert.Equal(0, presented.ExitCode);
+        Assert.Equal(["cba"], presented.StdoutLines);
+        Assert.Equal("Peer certificate: CN = netscope-client", seen);
+        Assert.Equal(20, missing.ExitCode);
+        Assert.Matches(
+            $@"^netscope: TLS session with 127\.0\.0\.1:{port}: peer sent alert certificate_required after the handshake: .+$",
+            missing.StderrLines[^1]);
+    }
+
+    [Fact]
+    public async Task Keylog_writes_the_connection_secrets_for_wireshark()
+    {
+        // The key log is process-wide and decided at the first handshake, so this runs the real executable.
+        var (server, port) = await Peers.StartSServerAsync(Certificates.LocalhostPem, Certificates.LocalhostKey, "-naccept", "1", "-rev");
+        await using var _ = server;
+        var keyLog = Path.Combine(Certificates.Directory, $"keys-{Guid.NewGuid():N}.log");
+
+        await using var netscope = PeerProcess.Start(
+            Path.Combine(AppContext.BaseDirectory, "netscope"),
+            "tls", $"127.0.0.1:{port}", "--servername", "localhost", "--ca", Certificates.CaPem, "--keylog", keyLog, "--json",
+            "--send", @"abc\n", "--expect", "cba", "--linger", "0");
+        var exit = await netscope.WaitForExitAsync();
+
+        Assert.Equal(0, exit);
+        using var report = JsonDocument.Parse(netscope.Output.Split('\n')[0]);
+        var random = report.RootElement.GetProperty("clientRandom").GetString()!;
+        var secrets = (await File.ReadAllLinesAsync(keyLog)).Where(line => line.Contains(random, StringComparison.Ordinal)).Select(line => line.Split(' ')[0]);
+        Assert.Equal(
+            ["CLIENT_HANDSHAKE_TRAFFIC_SECRET", "CLIENT_TRAFFIC_SECRET_0", "EXPORTER_SECRET", "SERVER_HANDSHAKE_TRAFFIC_SECRET", "SERVER_TRAFFIC_SECRET_0"],
+            secrets.Order());
+    }
+
     [GeneratedRegex(@"^netscope: TLS handshake with \S+ done in \d+\.\d ms$")]
     private static partial Regex HandshakeLine();
 }
