@@ -150,7 +150,8 @@ internal sealed partial class TcpConnection : ITlsUpgradable
             throw new InvalidOperationException("The connection is closing; TLS cannot start on it.");
         }
 
-        // A producer registered in plaintext keeps producing, now through TLS.
+        // A producer registered in plaintext keeps producing, now through TLS; a protocol that had paused
+        // reading stays paused for plaintext, but the socket must read for the handshake to proceed.
         var producer = _producer;
         var streaming = _streamingProducer;
         if (producer is not null)
@@ -158,9 +159,20 @@ internal sealed partial class TcpConnection : ITlsUpgradable
             UnregisterProducerRaw();
         }
 
+        var readingPaused = Stats.ReadingPaused;
+        if (readingPaused)
+        {
+            ResumeProducingRaw();
+        }
+
         _tls = tls;
         _protocol = tls;
         tls.BeginUpgrade(_raw ??= new TcpRawTransport(this));
+        if (readingPaused)
+        {
+            tls.PauseProducing();
+        }
+
         if (producer is not null)
         {
             tls.RegisterProducer(producer, streaming);
