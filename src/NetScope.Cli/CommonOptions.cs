@@ -24,4 +24,27 @@ internal static class CommonOptions
     {
         Description = "Write the result on stdout as JSON instead of text",
     };
+
+    /// <summary>
+    /// <c>--trace FILE</c>: write the session model's event stream (sessions, transports, Deferred
+    /// chains, TCP_INFO, loop health) as JSON lines to FILE, or to stderr with <c>-</c>
+    /// (format: <c>docs/trace-format.md</c>).
+    /// </summary>
+    public static Option<string?> Trace() => new("--trace")
+    {
+        Description = "Write the event stream as JSON lines to FILE ('-' for stderr; see docs/trace-format.md)",
+        HelpName = "FILE",
+    };
+
+    /// <summary><c>--chains</c>: at exit, print each session's Deferred chain tree on stderr.</summary>
+    public static Option<bool> Chains() => new("--chains")
+    {
+        Description = "At exit, print the Deferred chain tree of each session on stderr",
+    };
+
+    /// <summary><c>--timing</c>: at exit, print each session's phase breakdown (curl -w style) on stderr.</summary>
+    public static Option<bool> Timing() => new("--timing")
+    {
+        Description = "At exit, print the phase timings (dns, connect, tls, first bytes, line round trips) on stderr",
+    };
 }

@@ -12,6 +12,7 @@ public static class Program
     /// </summary>
     internal static IReadOnlyList<Func<Command>> Verbs { get; } =
     [
+        ListenCommand.Create,
         TcpCommand.Create,
         TlsCommand.Create,
         ExitCodesCommand.Create,

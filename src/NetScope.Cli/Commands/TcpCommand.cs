@@ -1,5 +1,5 @@
 using System.CommandLine;
-using NetScope.Cli.Hosting;
+using NetScope.Cli.Observation;
 using NetScope.Cli.Streams;
 using NetScope.Cli.Tls;
 using NetScope.Sessions.Targets;
@@ -23,15 +23,17 @@ internal static class TcpCommand
         var command = new Command("tcp", "Open a TCP session: stdin lines out, received lines on stdout, or a scripted exchange; STARTTLS on request") { target };
         options.AddTo(command);
         tls.AddTo(command);
+        var observation = ObservationOptions.AddTo(command, timing: true);
         command.SetAction(result =>
         {
             var address = ParseTarget(result.GetValue(target)!);
             var settings = options.Read(result);
-            var error = result.InvocationConfiguration.Error;
-            var tlsSettings = tls.Read(result, error);
+            var tlsSettings = tls.Read(result, result.InvocationConfiguration.Error);
             var output = new ByteOutput(result.InvocationConfiguration.Output);
-            return CliReactor.Run(
-                reactor => StreamClient.Run(reactor, address, settings, tlsSettings, tlsFromStart: false, output, error, Console.OpenStandardInput),
+            return ObservedRun.Run(
+                observation.Read(result),
+                result.InvocationConfiguration.Error,
+                (workspace, error) => StreamClient.Run(workspace, address, settings, tlsSettings, tlsFromStart: false, output, error, Console.OpenStandardInput),
                 interruptIsSuccess: false);
         });
         return command;

@@ -1,5 +1,5 @@
 using System.CommandLine;
-using NetScope.Cli.Hosting;
+using NetScope.Cli.Observation;
 using NetScope.Cli.Streams;
 using NetScope.Cli.Tls;
 
@@ -21,15 +21,17 @@ internal static class TlsCommand
         var command = new Command("tls", "Open a TLS session: a handshake summary on stderr, then stdin lines out and received lines on stdout, or a scripted exchange") { target };
         stream.AddTo(command);
         tls.AddTo(command);
+        var observation = ObservationOptions.AddTo(command, timing: true);
         command.SetAction(result =>
         {
             var address = TcpCommand.ParseTarget(result.GetValue(target)!);
             var settings = stream.Read(result);
-            var error = result.InvocationConfiguration.Error;
-            var tlsSettings = tls.Read(result, error);
+            var tlsSettings = tls.Read(result, result.InvocationConfiguration.Error);
             var output = new ByteOutput(result.InvocationConfiguration.Output);
-            return CliReactor.Run(
-                reactor => StreamClient.Run(reactor, address, settings, tlsSettings, tlsFromStart: true, output, error, Console.OpenStandardInput),
+            return ObservedRun.Run(
+                observation.Read(result),
+                result.InvocationConfiguration.Error,
+                (workspace, error) => StreamClient.Run(workspace, address, settings, tlsSettings, tlsFromStart: true, output, error, Console.OpenStandardInput),
                 interruptIsSuccess: false);
         });
         return command;

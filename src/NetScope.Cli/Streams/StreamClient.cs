@@ -1,12 +1,15 @@
 using NetScope.Cli.Tls;
 using NetScope.Core.Defer;
 using NetScope.Core.Errors;
+using NetScope.Core.Observation;
 using NetScope.Core.Reactor;
 using NetScope.Core.Time;
 using NetScope.Core.Tls;
+using NetScope.Sessions.Kinds;
 using NetScope.Sessions.Scripting;
 using NetScope.Sessions.Streams;
 using NetScope.Sessions.Targets;
+using NetScope.Sessions.Workspaces;
 
 namespace NetScope.Cli.Streams;
 
@@ -19,6 +22,7 @@ namespace NetScope.Cli.Streams;
 internal sealed class StreamClient
 {
     private readonly IReactor _reactor;
+    private readonly Session _opening;
     private readonly HostPort _target;
     private readonly StreamSettings _settings;
     private readonly TlsSettings? _tls;
@@ -26,24 +30,24 @@ internal sealed class StreamClient
     private readonly TextWriter _error;
     private readonly StreamSession _session;
 
-    private StreamClient(IReactor reactor, HostPort target, StreamSettings settings, TlsSettings? tls, ByteOutput output, TextWriter error)
+    private StreamClient(IReactor reactor, Session opening, HostPort target, StreamSettings settings, TlsSettings? tls, ByteOutput output, TextWriter error)
     {
         _reactor = reactor;
+        _opening = opening;
         _target = target;
         _settings = settings;
         _tls = tls;
         _output = output;
         _error = error;
-        _session = new StreamSession(reactor, settings.Mode) { LineEnding = settings.LineEnding };
+        _session = opening.Stream!;
         _session.AddListener(new StreamOutput(output, error, settings.Hex, settings.Verbose, target.ToString()));
     }
 
-    private TlsLayerOptions Layer => new() { HandshakeTimeoutSeconds = _settings.TimeoutSeconds };
-
     /// <summary>
-    /// Runs one session to its end; the Deferred fires with an <see cref="ExitCode"/> or fails with the reason.
+    /// Runs one session to its end in <paramref name="workspace"/>; the Deferred fires with an
+    /// <see cref="ExitCode"/> or fails with the reason.
     /// </summary>
-    /// <param name="reactor">The reactor, running on this thread.</param>
+    /// <param name="workspace">The workspace the session runs in (on the reactor, on this thread).</param>
     /// <param name="target">Where to connect.</param>
     /// <param name="settings">Framing, script and timing.</param>
     /// <param name="tls">How to speak TLS: from the start when <paramref name="tlsFromStart"/>, else on STARTTLS; null for plain TCP only.</param>
@@ -52,33 +56,50 @@ internal sealed class StreamClient
     /// <param name="error">Diagnostics and the handshake summary.</param>
     /// <param name="stdin">Opens standard input when no script is given.</param>
     public static Deferred Run(
-        IReactor reactor, HostPort target, StreamSettings settings, TlsSettings? tls, bool tlsFromStart, ByteOutput output, TextWriter error, Func<Stream> stdin)
+        Workspace workspace, HostPort target, StreamSettings settings, TlsSettings? tls, bool tlsFromStart, ByteOutput output, TextWriter error, Func<Stream> stdin)
     {
+        ArgumentNullException.ThrowIfNull(workspace);
         if (tlsFromStart && tls is null)
         {
             throw new ArgumentException("TLS from the start needs TLS settings.", nameof(tls));
         }
 
-        var client = new StreamClient(reactor, target, settings, tls, output, error);
-        var factory = new SessionClientFactory(client._session);
-        if (tlsFromStart)
-        {
-            reactor.ConnectSsl(target.Host, target.Port, factory, tls!.CreateClientOptions(target), settings.TimeoutSeconds, client.Layer);
-        }
-        else
-        {
-            reactor.ConnectTcp(target.Host, target.Port, factory, settings.TimeoutSeconds);
-        }
-
-        return client.Drive(factory.WhenConnected, tlsFromStart, stdin);
+        var opening = tlsFromStart
+            ? workspace.Open(new TlsSessionStarter(new TlsSessionRequest(target, tls!.CreateClientOptions(target))
+            {
+                Mode = settings.Mode,
+                LineEnding = settings.LineEnding,
+                TimeoutSeconds = settings.TimeoutSeconds,
+                Layer = Layer(settings),
+            }))
+            : workspace.OpenTcp(new TcpSessionRequest(target)
+            {
+                Mode = settings.Mode,
+                LineEnding = settings.LineEnding,
+                TimeoutSeconds = settings.TimeoutSeconds,
+            });
+        var client = new StreamClient(workspace.Reactor, opening, target, settings, tls, output, error);
+        return client.Drive(tlsFromStart, stdin);
     }
 
-    private async Deferred<ExitCode> Drive(Deferred<StreamSession> connected, bool tlsFromStart, Func<Stream> stdin)
+    /// <summary>The handshake is held to the same time limit as connecting.</summary>
+    private static TlsLayerOptions Layer(StreamSettings settings) => new() { HandshakeTimeoutSeconds = settings.TimeoutSeconds };
+
+    private async Deferred<ExitCode> Drive(bool tlsFromStart, Func<Stream> stdin)
     {
-        await connected;
+        // A TLS session opens once its handshake has completed; a failed one fails the opening.
+        try
+        {
+            await _opening.WhenOpen();
+        }
+        catch (Exception exception) when (tlsFromStart && _opening.Transport is ITlsTransport failed)
+        {
+            throw HandshakeFailed(failed, exception);
+        }
+
         if (tlsFromStart)
         {
-            await ReportHandshake((ITlsTransport)_session.Transport);
+            HandshakeCompleted((ITlsTransport)_opening.Transport!);
         }
 
         if (_settings.Steps.Count > 0)
@@ -154,7 +175,14 @@ internal sealed class StreamClient
         }
 
         _session.AddNote("starting TLS");
-        var transport = upgradable.StartTls(_tls!.CreateClientOptions(_target), Layer);
+        ITlsTransport transport;
+
+        // In the session's scope, so that the new TLS transport is attributed to it.
+        using (ObservationScope.Enter(_opening))
+        {
+            transport = upgradable.StartTls(_tls!.CreateClientOptions(_target), Layer(_settings));
+        }
+
         return ReportHandshake(transport);
     }
 
@@ -171,48 +199,59 @@ internal sealed class StreamClient
         StartTls().AddErrback(_ => null);
     }
 
-    /// <summary>
-    /// Waits for the handshake, then prints the summary (or the JSON report) before any data is shown; on
-    /// failure prints what is known (the chain, the JSON report) and fails with the mapped TLS exit code.
-    /// </summary>
+    /// <summary>Waits for a STARTTLS handshake, then reports it (see <see cref="HandshakeCompleted"/> and <see cref="HandshakeFailed"/>).</summary>
     private async Deferred ReportHandshake(ITlsTransport transport)
     {
-        var tls = _tls!;
-        var target = _target.ToString();
         try
         {
             await transport.NotifyHandshakeCompleted();
         }
         catch (Exception exception)
         {
-            var failure = CliErrors.Fail($"TLS handshake with {target}", exception);
-            var status = transport.GetStatus();
-            if (tls.Json)
-            {
-                _output.WriteLine(TlsReport.ToJson(target, status, tls.ShowCertificates, failure));
-                _output.Flush();
-            }
-            else if (tls.ShowCertificates && status.PeerCertificates.Count > 0)
-            {
-                TlsReport.WriteCertificates(_error, status.PeerCertificates);
-            }
-
-            throw failure;
+            throw HandshakeFailed(transport, exception);
         }
 
-        var completed = transport.GetStatus();
+        HandshakeCompleted(transport);
+    }
+
+    /// <summary>Prints the summary (or the JSON report) before any data is shown.</summary>
+    private void HandshakeCompleted(ITlsTransport transport)
+    {
+        var tls = _tls!;
+        var target = _target.ToString();
+        var status = transport.GetStatus();
         if (tls.Json)
         {
-            _output.WriteLine(TlsReport.ToJson(target, completed, tls.ShowCertificates));
+            _output.WriteLine(TlsReport.ToJson(target, status, tls.ShowCertificates));
             _output.Flush();
             return;
         }
 
-        TlsReport.WriteSummary(_error, target, completed);
+        TlsReport.WriteSummary(_error, target, status);
         if (tls.ShowCertificates)
         {
-            TlsReport.WriteCertificates(_error, completed.PeerCertificates);
+            TlsReport.WriteCertificates(_error, status.PeerCertificates);
         }
+    }
+
+    /// <summary>Prints what is known of a failed handshake (the chain, the JSON report) and returns the failure with its TLS exit code.</summary>
+    private CliException HandshakeFailed(ITlsTransport transport, Exception exception)
+    {
+        var tls = _tls!;
+        var target = _target.ToString();
+        var failure = CliErrors.Fail($"TLS handshake with {target}", exception);
+        var status = transport.GetStatus();
+        if (tls.Json)
+        {
+            _output.WriteLine(TlsReport.ToJson(target, status, tls.ShowCertificates, failure));
+            _output.Flush();
+        }
+        else if (tls.ShowCertificates && status.PeerCertificates.Count > 0)
+        {
+            TlsReport.WriteCertificates(_error, status.PeerCertificates);
+        }
+
+        return failure;
     }
 
     private void InputEnded()

@@ -1,15 +1,14 @@
 using System.CommandLine;
 using System.Globalization;
 using System.Security.Cryptography;
-using NetScope.Core.Protocols;
-using NetScope.Core.Reactor;
 using NetScope.Core.Tls;
 
 namespace NetScope.Cli.Tls;
 
 /// <summary>
 /// <c>--tls [--cert FILE --key FILE] [--alpn LIST]</c> for any listening verb: read them with
-/// <see cref="Read"/>, then pass the listener's factory through <see cref="Wrap"/> before listening. Without
+/// <see cref="Read"/>, make the certificate with <see cref="CreateServer"/> before the reactor runs, and wrap
+/// the listener's factory with <see cref="TlsReactorExtensions.WrapForTls"/> before listening. Without
 /// <c>--cert</c> a self-signed certificate for <c>localhost</c>, <c>127.0.0.1</c> and <c>::1</c> is generated
 /// and its fingerprint printed, so a client can pin it.
 /// </summary>
@@ -77,13 +76,14 @@ internal sealed class TlsListenOptions
     }
 
     /// <summary>
-    /// Loads (or generates) the certificate, says on <paramref name="error"/> which one is served and how to
-    /// pin it, and returns <paramref name="factory"/> wrapped to serve over TLS. Call it before the reactor
-    /// runs: it reads files and may generate a key.
+    /// Loads (or generates) the certificate and says on <paramref name="error"/> which one is served and
+    /// how to pin it. Call it before the reactor runs (it reads files and may generate a key); then wrap the
+    /// listener's factory with <see cref="TlsReactorExtensions.WrapForTls"/> and <see cref="TlsListenerOptions.Layer"/>.
     /// </summary>
-    public static IProtocolFactory Wrap(IReactor reactor, IProtocolFactory factory, TlsListenerOptions options, TextWriter error)
+    public static TlsServerOptions CreateServer(TlsListenerOptions options, TextWriter error)
     {
         ArgumentNullException.ThrowIfNull(options);
+        ArgumentNullException.ThrowIfNull(error);
         TlsServerOptions server;
         try
         {
@@ -101,6 +101,6 @@ internal sealed class TlsListenOptions
             : $"{CliErrors.Prefix}TLS with certificate {certificate.Subject} issued by {certificate.Issuer} (valid until {expires})");
         error.WriteLine($"{CliErrors.Prefix}  SHA-256 fingerprint {certificate.Sha256Fingerprint} (netscope tls --pin)");
         error.WriteLine($"{CliErrors.Prefix}  public key pin sha256//{certificate.PublicKeySha256} (curl --pinnedpubkey)");
-        return reactor.WrapForTls(factory, server, options.Layer);
+        return server;
     }
 }

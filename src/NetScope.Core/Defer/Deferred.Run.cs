@@ -1,4 +1,5 @@
 using System.Diagnostics;
+using NetScope.Core.Observation;
 
 namespace NetScope.Core.Defer;
 
@@ -68,6 +69,9 @@ public partial class Deferred
                 var nowWaiting = false;
                 if (invoked)
                 {
+                    // Observed: the callback runs in the scope of the code that created the Deferred.
+                    var scoped = observer is not null && current._scope is not null;
+                    var previousScope = scoped ? ObservationScope.Swap(current._scope) : null;
                     current._runningCallbacks = true;
                     try
                     {
@@ -80,6 +84,10 @@ public partial class Deferred
                     finally
                     {
                         current._runningCallbacks = false;
+                        if (scoped)
+                        {
+                            ObservationScope.Swap(previousScope);
+                        }
                     }
 
                     nowWaiting = AdoptDeferredResult(current);

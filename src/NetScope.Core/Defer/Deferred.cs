@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Runtime.CompilerServices;
+using NetScope.Core.Observation;
 
 namespace NetScope.Core.Defer;
 
@@ -46,6 +47,7 @@ public partial class Deferred
     private Deferred? _chainedTo;
     private DeferredDebugInfo? _debugInfo;
     private UnhandledFailureTracker? _unhandled;
+    private readonly object? _scope;
     private long _id;
 
     /// <summary>Creates a Deferred without a canceller.</summary>
@@ -71,6 +73,7 @@ public partial class Deferred
         if (observer is not null)
         {
             _id = Interlocked.Increment(ref _nextId);
+            _scope = ObservationScope.Current;
             Notify(observer, static (o, d) => o.Created(d), this);
         }
     }
@@ -116,6 +119,13 @@ public partial class Deferred
 
     /// <summary>How many links have been added over the Deferred's life.</summary>
     public int LinkCount => _linksAdded;
+
+    /// <summary>
+    /// The <see cref="ObservationScope"/> owner current when the Deferred was created, recorded
+    /// only while an observer is attached. While an observer is attached the Deferred's callbacks
+    /// run with this owner current, so what they create is attributed to the same owner.
+    /// </summary>
+    public object? Scope => _scope;
 
     /// <summary>Where the Deferred was created, when debugging was on at that moment.</summary>
     public string? CreationSite => _debugInfo?.Creator;

@@ -33,6 +33,9 @@ public sealed class DelayedCall : IDelayedCall
     /// <summary>Breaks ties between calls due at the same time: the earlier scheduled runs first.</summary>
     internal long Sequence { get; private set; }
 
+    /// <summary>The observation scope current when the call was scheduled, restored while it runs.</summary>
+    internal object? Scope { get; init; }
+
     /// <summary>Position in the queue's heap, or -1 when not queued.</summary>
     internal int HeapIndex { get; set; } = -1;
 

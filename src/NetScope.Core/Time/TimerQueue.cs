@@ -1,3 +1,5 @@
+using NetScope.Core.Observation;
+
 namespace NetScope.Core.Time;
 
 /// <summary>
@@ -41,7 +43,11 @@ public sealed class TimerQueue
             throw new ArgumentOutOfRangeException(nameof(delaySeconds), delaySeconds, "A delay must be a finite, non-negative number of seconds.");
         }
 
-        var call = new DelayedCall(this, _now() + delaySeconds, _nextSequence++, callable);
+        var call = new DelayedCall(this, _now() + delaySeconds, _nextSequence++, callable)
+        {
+            // The code that scheduled the call owns what it does when it runs.
+            Scope = ObservationScope.Current,
+        };
         Add(call);
         return call;
     }
@@ -131,6 +137,21 @@ public sealed class TimerQueue
     private static void Invoke(DelayedCall call, Action<DelayedCall, Exception>? onError)
     {
         call.MarkCalled();
+        if (call.Scope is not null)
+        {
+            using (ObservationScope.Enter(call.Scope))
+            {
+                InvokeIn(call, onError);
+            }
+
+            return;
+        }
+
+        InvokeIn(call, onError);
+    }
+
+    private static void InvokeIn(DelayedCall call, Action<DelayedCall, Exception>? onError)
+    {
         if (onError is null)
         {
             call.Callable();

@@ -58,6 +58,12 @@ public sealed class TransportStats
     /// <summary>How many writes were handed down.</summary>
     public long ChunksSent { get; private set; }
 
+    /// <summary>When the first bytes were delivered to the protocol (reactor clock), or <see langword="null"/> before.</summary>
+    public double? FirstByteReceivedTime { get; private set; }
+
+    /// <summary>When the first bytes were handed down (reactor clock), or <see langword="null"/> before.</summary>
+    public double? FirstByteSentTime { get; private set; }
+
     /// <summary>Bytes written by the protocol and not yet sent.</summary>
     public long WriteBufferSize { get; set; }
 
@@ -85,6 +91,11 @@ public sealed class TransportStats
     /// <summary>Counts <paramref name="bytes"/> delivered in one read.</summary>
     public void RecordReceived(int bytes)
     {
+        if (ChunksReceived == 0)
+        {
+            FirstByteReceivedTime = _clock.Seconds();
+        }
+
         BytesReceived += bytes;
         ChunksReceived++;
     }
@@ -92,6 +103,11 @@ public sealed class TransportStats
     /// <summary>Counts <paramref name="bytes"/> handed down in one write.</summary>
     public void RecordSent(long bytes)
     {
+        if (ChunksSent == 0)
+        {
+            FirstByteSentTime = _clock.Seconds();
+        }
+
         BytesSent += bytes;
         ChunksSent++;
     }

@@ -11,6 +11,9 @@ public sealed partial class StreamSession
     private readonly List<byte> _partialLine = new();
     private IDelayedCall? _partialLineTimer;
 
+    /// <summary>Bytes of a partial line held in line mode, waiting for its end of line (at most <see cref="MaxLineLength"/>).</summary>
+    public int PartialLineLength => _partialLine.Count;
+
     /// <summary>
     /// How long a partial line (a prompt without a line ending, say) waits before it is shown.
     /// <remarks>Defaults to 0.25 seconds.</remarks>

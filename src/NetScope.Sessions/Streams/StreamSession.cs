@@ -18,15 +18,21 @@ public sealed partial class StreamSession : Protocol, IHalfCloseableProtocol
 {
     private readonly List<IStreamSessionListener> _listeners = new();
     private readonly IReactorTime _clock;
-    private readonly Deferred<StreamSession> _connected = new();
-    private readonly Deferred<Exception> _closed = new();
+    private readonly Deferred<StreamSession> _connected = new Deferred<StreamSession>().WithLabel("stream connected");
+    private readonly Deferred<Exception> _closed = new Deferred<Exception>().WithLabel("stream closed");
 
     /// <summary>Creates a session that reads time from <paramref name="clock"/>.</summary>
     public StreamSession(IReactorTime clock, StreamMode mode = StreamMode.Line, int transcriptCapacity = Transcript.DefaultCapacityBytes)
+        : this(clock, new Transcript(clock, transcriptCapacity), mode)
+    {
+    }
+
+    /// <summary>Creates a session that records into <paramref name="transcript"/> (a workspace session's own).</summary>
+    public StreamSession(IReactorTime clock, Transcript transcript, StreamMode mode = StreamMode.Line)
     {
         _clock = clock ?? throw new ArgumentNullException(nameof(clock));
+        Transcript = transcript ?? throw new ArgumentNullException(nameof(transcript));
         Mode = mode;
-        Transcript = new Transcript(clock, transcriptCapacity);
     }
 
     /// <summary>Both directions of the conversation, bounded.</summary>

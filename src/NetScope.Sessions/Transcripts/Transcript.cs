@@ -57,6 +57,9 @@ public sealed class Transcript
     /// <summary>Bytes of data held.</summary>
     public long HeldBytes => _bytes.Length;
 
+    /// <summary>Told of every entry added (its sequence number, direction and data length), for the workspace's events.</summary>
+    internal Action<long, Direction, int>? Appended { get; set; }
+
     /// <summary>Records <paramref name="data"/> going in <paramref name="direction"/>.</summary>
     public void Append(Direction direction, ReadOnlySpan<byte> data)
     {
@@ -97,7 +100,9 @@ public sealed class Transcript
         }
 
         _bytes.Write(data);
-        _entries.Enqueue(new Stored(_nextSequence++, direction, _clock.Seconds(), offset, data.Length, null));
+        var sequence = _nextSequence++;
+        _entries.Enqueue(new Stored(sequence, direction, _clock.Seconds(), offset, data.Length, null));
+        Appended?.Invoke(sequence, direction, data.Length);
     }
 
     /// <summary>Records a note in line with the data.</summary>
@@ -109,7 +114,9 @@ public sealed class Transcript
             DropOldest();
         }
 
-        _entries.Enqueue(new Stored(_nextSequence++, Direction.Note, _clock.Seconds(), 0, 0, text));
+        var sequence = _nextSequence++;
+        _entries.Enqueue(new Stored(sequence, Direction.Note, _clock.Seconds(), 0, 0, text));
+        Appended?.Invoke(sequence, Direction.Note, 0);
     }
 
     /// <summary>Copies out up to <paramref name="max"/> entries starting at sequence <paramref name="fromSequence"/> (or the oldest held).</summary>

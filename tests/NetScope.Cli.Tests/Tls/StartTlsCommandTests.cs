@@ -1,5 +1,3 @@
-using System.Net;
-using NetScope.Core.Protocols;
 using NetScope.Core.Tests.Tls;
 using NetScope.Core.Tests.Tls.Layer;
 using NetScope.Core.Tls;
@@ -112,37 +110,5 @@ public sealed class StartTlsCommandTests : IDisposable
         Assert.Contains("250 netscope", lines);
         Assert.Contains("221 bye", lines);
         Assert.DoesNotContain(lines, line => line.Contains("/starttls", StringComparison.Ordinal));
-    }
-
-    [Fact]
-    public async Task A_listener_wrapped_with_the_listen_tls_options_serves_a_pinned_self_signed_certificate()
-    {
-        var command = new System.CommandLine.Command("listen-test");
-        var tlsOptions = new NetScope.Cli.Tls.TlsListenOptions();
-        tlsOptions.AddTo(command);
-        var listener = tlsOptions.Read(command.Parse(["--tls"]))!;
-        using var printed = new StringWriter { NewLine = "\n" };
-        var port = await _peers.InvokeAsync(() =>
-        {
-            var factory = NetScope.Cli.Tls.TlsListenOptions.Wrap(_peers.Reactor, Factory.ForProtocol(() => new Echo()), listener, printed);
-            return ((IPEndPoint)_peers.Reactor.ListenTcp(0, factory, bindAddress: "127.0.0.1").GetHost()).Port;
-        });
-        var lines = printed.ToString().TrimEnd('\n').Split('\n');
-        var fingerprint = lines[1].Split(' ', StringSplitOptions.RemoveEmptyEntries)[3];
-        var publicKeyPin = lines[2].Split(' ', StringSplitOptions.RemoveEmptyEntries)[4];
-
-        var byFingerprint = await CliRun.NetScopeAsync(
-            "tls", $"127.0.0.1:{port}", "--pin", fingerprint, "--send", "ping", "--expect", "ping", "--linger", "0");
-        var byPublicKey = await CliRun.NetScopeAsync(
-            "tls", $"localhost:{port}", "--pin", publicKeyPin, "--raw", "--send", "pong", "--expect", "pong", "--linger", "0");
-
-        Assert.Equal(3, lines.Length);
-        Assert.Matches(@"^netscope: TLS with a self-signed certificate for DNS:localhost, IP:127\.0\.0\.1, IP:::1 \(valid until \d{4}-\d\d-\d\d \d\d:\d\d:\d\dZ\)$", lines[0]);
-        Assert.Matches(@"^netscope:   SHA-256 fingerprint ([0-9A-F]{2}:){31}[0-9A-F]{2} \(netscope tls --pin\)$", lines[1]);
-        Assert.Matches(@"^netscope:   public key pin sha256//[A-Za-z0-9+/]{43}= \(curl --pinnedpubkey\)$", lines[2]);
-        Assert.Equal(0, byFingerprint.ExitCode);
-        Assert.Equal($"  verification ok: certificate matches a pinned fingerprint ({fingerprint})", byFingerprint.StderrLines[8]);
-        Assert.Equal(0, byPublicKey.ExitCode);
-        Assert.Equal("pong", byPublicKey.Stdout);
     }
 }

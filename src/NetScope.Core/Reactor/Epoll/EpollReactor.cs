@@ -42,8 +42,8 @@ internal sealed class EpollReactor : ReactorBase
             var report = events[i];
             if (report.Data == WakerData)
             {
-                AcknowledgeWakeUp();
                 _waker.Drain();
+                AcknowledgeWakeUp();
                 continue;
             }
 

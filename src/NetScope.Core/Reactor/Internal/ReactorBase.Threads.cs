@@ -1,5 +1,6 @@
 using System.Collections.Concurrent;
 using NetScope.Core.Defer;
+using NetScope.Core.Observation;
 
 namespace NetScope.Core.Reactor.Internal;
 
@@ -14,7 +15,7 @@ internal abstract partial class ReactorBase
     public void CallFromThread(Action callable)
     {
         ArgumentNullException.ThrowIfNull(callable);
-        _threadCalls.Enqueue(callable);
+        _threadCalls.Enqueue(ObservationScope.Bind(callable));
 
         // One wake-up per batch: the loop clears the flag before it drains the queue.
         if (Interlocked.Exchange(ref _wakePending, 1) == 0)
@@ -24,14 +25,14 @@ internal abstract partial class ReactorBase
     }
 
     /// <inheritdoc/>
-    public void CallInThread(Action callable) => _pool.Enqueue(callable);
+    public void CallInThread(Action callable) => _pool.Enqueue(ObservationScope.Bind(callable));
 
     /// <inheritdoc/>
     public Deferred<T> DeferToThread<T>(Func<T> function)
     {
         ArgumentNullException.ThrowIfNull(function);
         var deferred = new Deferred<T>();
-        _pool.Enqueue(() =>
+        _pool.Enqueue(ObservationScope.Bind(() =>
         {
             T result;
             try
@@ -45,14 +46,18 @@ internal abstract partial class ReactorBase
             }
 
             CallFromThread(() => deferred.Callback(result));
-        });
+        }));
         return deferred;
     }
 
     /// <inheritdoc/>
     public void SuggestThreadPoolSize(int maxThreads) => _pool.MaxThreads = Math.Max(1, maxThreads);
 
-    /// <summary>The backend calls this when its wake-up signal was seen, before the queue is drained.</summary>
+    /// <summary>
+    /// The backend calls this when its wake-up signal was seen, after draining the signal and
+    /// before the queue is run. Not before draining: a wake-up sent in between would be drained
+    /// while the flag still said one was pending, and no later call would wake the loop again.
+    /// </summary>
     protected void AcknowledgeWakeUp() => Volatile.Write(ref _wakePending, 0);
 
     private void RunThreadCalls()

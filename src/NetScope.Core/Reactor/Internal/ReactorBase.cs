@@ -19,6 +19,7 @@ internal abstract partial class ReactorBase : IReactor
     private readonly long _startTimestamp = Stopwatch.GetTimestamp();
     private readonly TimerQueue _timers;
     private bool _started;
+    private bool _running;
     private bool _stopping;
     private bool _justStopped;
     private bool _crashed;
@@ -35,6 +36,14 @@ internal abstract partial class ReactorBase : IReactor
         _timers = new TimerQueue(Seconds);
         ReadBuffer = new byte[Options.ReadBufferSize];
         _pool = new ReactorThreadPool(name, Options.MaxPoolThreads, Logger);
+
+        // As in Twisted, the reactor counts as running from the first "during startup" trigger:
+        // "before startup" triggers run (and CallWhenRunning waits) while it is not yet.
+        AddSystemEventTrigger(SystemEventPhase.During, SystemEvents.Startup, () =>
+        {
+            _running = true;
+            return null;
+        });
         AddSystemEventTrigger(SystemEventPhase.During, SystemEvents.Shutdown, ShutDownNetwork);
     }
 
@@ -51,7 +60,7 @@ internal abstract partial class ReactorBase : IReactor
     internal byte[] ReadBuffer { get; }
 
     /// <inheritdoc/>
-    public bool Running => _started && !_crashed;
+    public bool Running => _running && !_crashed;
 
     /// <inheritdoc/>
     public bool IsReactorThread => _thread is null || _thread == Thread.CurrentThread;
@@ -245,10 +254,11 @@ internal abstract partial class ReactorBase : IReactor
         if (_timers.Count > 0)
         {
             var now = Seconds();
-            if (_timers.NextDueTime <= now)
+            if (_timers.NextDueTime is { } due && due <= now)
             {
+                // The earliest due call of the batch is the latest to run: its lateness is the lag.
+                var lag = now - due;
                 _timers.RunDue(now, onlyExisting: true, onError: OnTimedCallFailed);
-                var lag = Seconds() - now;
                 _lastTimerLag = lag;
                 _maxTimerLag = Math.Max(_maxTimerLag, lag);
             }

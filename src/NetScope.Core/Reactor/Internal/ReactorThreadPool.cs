@@ -1,4 +1,3 @@
-using System.Collections.Concurrent;
 using Microsoft.Extensions.Logging;
 
 namespace NetScope.Core.Reactor.Internal;
@@ -8,15 +7,23 @@ namespace NetScope.Core.Reactor.Internal;
 /// started on demand up to <see cref="MaxThreads"/> and wait for work while idle. Work items
 /// never run on the reactor thread.
 /// </summary>
+/// <remarks>
+/// The queue and the count of idle threads change together under one lock, so
+/// <see cref="Enqueue"/> knows exactly whether a waiting thread is left for the new item: an
+/// idle thread takes one item, and a burst of items must start more threads (counting idle
+/// threads without the lock let a burst find one thread "idle" many times over and run on it
+/// alone).
+/// </remarks>
 internal sealed class ReactorThreadPool : IDisposable
 {
-    private readonly BlockingCollection<Action> _queue = new(new ConcurrentQueue<Action>());
+    private readonly Queue<Action> _queue = new();
     private readonly ILogger _logger;
     private readonly string _name;
     private readonly List<Thread> _threads = new();
     private readonly object _gate = new();
     private int _busy;
     private int _idle;
+    private bool _stopped;
 
     public ReactorThreadPool(string name, int maxThreads, ILogger logger)
     {
@@ -29,7 +36,16 @@ internal sealed class ReactorThreadPool : IDisposable
     public int MaxThreads { get; set; }
 
     /// <summary>Work items waiting for a thread.</summary>
-    public int QueueDepth => _queue.Count;
+    public int QueueDepth
+    {
+        get
+        {
+            lock (_gate)
+            {
+                return _queue.Count;
+            }
+        }
+    }
 
     /// <summary>Threads running a work item now.</summary>
     public int BusyThreads => Volatile.Read(ref _busy);
@@ -46,14 +62,23 @@ internal sealed class ReactorThreadPool : IDisposable
         }
     }
 
-    /// <summary>Queues <paramref name="work"/>, starting a thread if none is idle and the limit allows.</summary>
+    /// <summary>Queues <paramref name="work"/>, starting a thread if no idle one is left for it and the limit allows.</summary>
+    /// <exception cref="InvalidOperationException">The pool has been disposed.</exception>
     public void Enqueue(Action work)
     {
         ArgumentNullException.ThrowIfNull(work);
-        _queue.Add(work);
         lock (_gate)
         {
-            if (Volatile.Read(ref _idle) == 0 && _threads.Count < MaxThreads)
+            if (_stopped)
+            {
+                throw new InvalidOperationException("The reactor's thread pool has stopped.");
+            }
+
+            _queue.Enqueue(work);
+
+            // Idle threads still count as idle until they take an item, so this compares the
+            // items nobody has taken with the threads that will take them.
+            if (_queue.Count > _idle && _threads.Count < MaxThreads)
             {
                 var thread = new Thread(Work)
                 {
@@ -63,32 +88,41 @@ internal sealed class ReactorThreadPool : IDisposable
                 _threads.Add(thread);
                 thread.Start();
             }
+
+            Monitor.Pulse(_gate);
         }
     }
 
-    /// <summary>Stops taking work; idle threads end, busy ones end after their item.</summary>
-    public void Dispose() => _queue.CompleteAdding();
+    /// <summary>Stops taking work; queued items still run, then the threads end.</summary>
+    public void Dispose()
+    {
+        lock (_gate)
+        {
+            _stopped = true;
+            Monitor.PulseAll(_gate);
+        }
+    }
 
     private void Work()
     {
         while (true)
         {
-            Interlocked.Increment(ref _idle);
-            Action? work;
-            try
+            Action work;
+            lock (_gate)
             {
-                if (!_queue.TryTake(out work, Timeout.Infinite))
+                while (_queue.Count == 0)
                 {
-                    return;
+                    if (_stopped)
+                    {
+                        return;
+                    }
+
+                    _idle++;
+                    Monitor.Wait(_gate);
+                    _idle--;
                 }
-            }
-            catch (InvalidOperationException)
-            {
-                return;
-            }
-            finally
-            {
-                Interlocked.Decrement(ref _idle);
+
+                work = _queue.Dequeue();
             }
 
             Interlocked.Increment(ref _busy);

@@ -147,7 +147,11 @@ internal sealed class ManagedSocket : ReactorSocket
             }
         }
 
-        Inner.Close(0);
+        // Not Close(0): .NET treats a zero timeout as an abortive close and resets every
+        // connection, so a graceful close would drop data the kernel has not sent yet. Dispose
+        // keeps the linger setting: off for a graceful close (FIN after the queued data), zero
+        // after an abort (RST).
+        Inner.Dispose();
     }
 
     private static EndPoint? SafeGet(Func<EndPoint?> read)

@@ -53,8 +53,8 @@ internal sealed class PortableReactor : ReactorBase
         {
             if (socket == _waker)
             {
-                AcknowledgeWakeUp();
                 DrainWaker();
+                AcknowledgeWakeUp();
                 continue;
             }
 
@@ -131,8 +131,7 @@ internal sealed class PortableReactor : ReactorBase
         var socket = new Socket(endpoint.AddressFamily, SocketType.Stream, ProtocolType.Tcp);
         try
         {
-            // As Twisted does: let a restarted server reuse its port while old connections linger in TIME_WAIT.
-            socket.SetSocketOption(SocketOptionLevel.Socket, SocketOptionName.ReuseAddress, true);
+            AllowRebindDuringTimeWait(socket);
             socket.Bind(endpoint);
             socket.Listen(backlog);
             error = SocketError.Success;
@@ -143,6 +142,26 @@ internal sealed class PortableReactor : ReactorBase
             socket.Dispose();
             error = exception.SocketErrorCode;
             return null;
+        }
+    }
+
+    /// <summary>
+    /// Sets SO_REUSEADDR, as Twisted does on POSIX, so a restarted server can listen again
+    /// while old connections linger in TIME_WAIT. Not through <see cref="SocketOptionName.ReuseAddress"/>:
+    /// on Unix .NET sets SO_REUSEPORT with it, which would let a second listener share a port
+    /// in use instead of failing with "address already in use". Not at all on Windows, where
+    /// SO_REUSEADDR lets another socket take over a port in use.
+    /// </summary>
+    private static void AllowRebindDuringTimeWait(Socket socket)
+    {
+        var on = BitConverter.GetBytes(1);
+        if (OperatingSystem.IsLinux())
+        {
+            socket.SetRawSocketOption(1 /* SOL_SOCKET */, 2 /* SO_REUSEADDR */, on);
+        }
+        else if (OperatingSystem.IsMacOS() || OperatingSystem.IsFreeBSD())
+        {
+            socket.SetRawSocketOption(0xffff /* SOL_SOCKET */, 4 /* SO_REUSEADDR */, on);
         }
     }
 

@@ -10,6 +10,7 @@ namespace NetScope.Core.Transports.Tcp;
 internal sealed partial class TcpConnection
 {
     private bool _disconnecting;
+    private bool _aborting;
     private bool _writeDisconnecting;
     private bool _writeShutDown;
     private bool _disconnected;
@@ -37,7 +38,7 @@ internal sealed partial class TcpConnection
     /// <summary>Sends FIN after what is buffered, bypassing a TLS layer.</summary>
     internal void LoseWriteConnectionRaw()
     {
-        if (_disconnected || _writeDisconnecting || _writeShutDown)
+        if (_disconnected || _aborting || _writeDisconnecting || _writeShutDown)
         {
             return;
         }
@@ -52,11 +53,14 @@ internal sealed partial class TcpConnection
     /// <inheritdoc/>
     public void AbortConnection()
     {
-        if (_disconnected)
+        if (_disconnected || _aborting)
         {
             return;
         }
 
+        // From here on nothing more is sent, not even what is written after this call or a
+        // close already scheduled by LoseConnection (Twisted's _aborting).
+        _aborting = true;
         _disconnecting = true;
         _buffer.Clear();
         Stats.WriteBufferSize = 0;
@@ -135,7 +139,7 @@ internal sealed partial class TcpConnection
     /// <summary>Everything written has been sent: close, or half-close, as asked.</summary>
     private void FinishClosing()
     {
-        if (_disconnected)
+        if (_disconnected || _aborting)
         {
             return;
         }

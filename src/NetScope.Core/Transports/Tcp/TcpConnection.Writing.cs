@@ -14,7 +14,7 @@ internal sealed partial class TcpConnection
     /// <summary>Sends <paramref name="data"/> on the socket, bypassing a TLS layer (see <see cref="Write"/>).</summary>
     internal void WriteRaw(ReadOnlySpan<byte> data)
     {
-        if (_disconnected || _writeShutDown || data.IsEmpty)
+        if (_disconnected || _aborting || _writeShutDown || data.IsEmpty)
         {
             return;
         }
@@ -60,7 +60,7 @@ internal sealed partial class TcpConnection
     internal void WriteSequenceRaw(IReadOnlyList<ReadOnlyMemory<byte>> data)
     {
         ArgumentNullException.ThrowIfNull(data);
-        if (_disconnected || _writeShutDown || data.Count == 0)
+        if (_disconnected || _aborting || _writeShutDown || data.Count == 0)
         {
             return;
         }

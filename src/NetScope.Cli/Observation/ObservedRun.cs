@@ -1,0 +1,91 @@
+using System.Text;
+using NetScope.Cli.Hosting;
+using NetScope.Core.Defer;
+using NetScope.Sessions.Trace;
+using NetScope.Sessions.Workspaces;
+
+namespace NetScope.Cli.Observation;
+
+/// <summary>
+/// Runs a verb's sessions in a <see cref="Workspace"/> on the reactor (see <see cref="CliReactor"/>),
+/// with the trace the user asked for written as it happens and the chain trees and timings
+/// printed on stderr once the reactor has stopped, whatever the outcome.
+/// </summary>
+internal static class ObservedRun
+{
+    /// <summary>
+    /// Runs <paramref name="main"/> (given the workspace and the writer for diagnostics, which is
+    /// synchronized when the trace also goes to stderr) and returns the exit code.
+    /// </summary>
+    public static int Run(ObservationSettings settings, TextWriter error, Func<Workspace, TextWriter, Deferred> main, bool interruptIsSuccess)
+    {
+        ArgumentNullException.ThrowIfNull(settings);
+        ArgumentNullException.ThrowIfNull(main);
+        var toStderr = settings.TracePath == "-";
+        var diagnostics = toStderr ? TextWriter.Synchronized(error) : error;
+        var traceOutput = settings.TracePath is null ? null : toStderr ? diagnostics : OpenTrace(settings.TracePath);
+        Workspace? workspace = null;
+        TraceSink? sink = null;
+        try
+        {
+            return CliReactor.Run(
+                reactor =>
+                {
+                    workspace = new Workspace(reactor, new WorkspaceOptions
+                    {
+                        ObserveDeferreds = settings.ObserveDeferreds,
+                        CaptureCreationSites = settings.ObserveDeferreds,
+                    });
+                    if (traceOutput is not null)
+                    {
+                        sink = new TraceSink(workspace, traceOutput, TimeProvider.System, ownsOutput: !toStderr);
+                    }
+
+                    return main(workspace, diagnostics);
+                },
+                interruptIsSuccess);
+        }
+        finally
+        {
+            Finish(settings, workspace, sink, traceOutput, toStderr, diagnostics);
+        }
+    }
+
+    private static void Finish(ObservationSettings settings, Workspace? workspace, TraceSink? sink, TextWriter? traceOutput, bool toStderr, TextWriter diagnostics)
+    {
+        if (workspace is not null)
+        {
+            // The reactor has stopped on this thread, which owns the workspace again.
+            SessionReport.Write(workspace, settings, diagnostics);
+            workspace.Dispose();
+        }
+
+        if (sink is not null)
+        {
+            try
+            {
+                sink.Dispose();
+            }
+            catch (IOException exception)
+            {
+                diagnostics.WriteLine($"{CliErrors.Prefix}--trace {settings.TracePath}: {CliErrors.OneLine(exception.Message)}");
+            }
+        }
+        else if (!toStderr)
+        {
+            traceOutput?.Dispose();
+        }
+    }
+
+    private static StreamWriter OpenTrace(string path)
+    {
+        try
+        {
+            return new StreamWriter(path, append: false, new UTF8Encoding(encoderShouldEmitUTF8Identifier: false)) { NewLine = "\n" };
+        }
+        catch (Exception exception) when (exception is IOException or UnauthorizedAccessException)
+        {
+            throw CliErrors.Fail($"--trace {path}", exception);
+        }
+    }
+}

@@ -1,0 +1,155 @@
+namespace NetScope.Core.Protocols.Basic;
+
+/// <summary>
+/// A protocol that receives only lines (Twisted's <c>LineOnlyReceiver</c>): a leaner
+/// <see cref="LineReceiver"/> without raw mode or pausing, for protocols that never need them.
+/// </summary>
+/// <remarks>
+/// <para>
+/// Its length rules are Twisted's for this class: a complete line longer than
+/// <see cref="MaxLength"/> goes to <see cref="LineLengthExceeded"/> on its own and the
+/// complete lines after it in the same read are dropped; an unterminated tail longer than
+/// <see cref="MaxLength"/> goes to <see cref="LineLengthExceeded"/> and stays buffered. Once the
+/// transport is closing, the remaining complete lines of the read are dropped.
+/// </para>
+/// <para>
+/// Lines are parsed in place and spans are valid only during the call. Data passed to
+/// <see cref="DataReceived"/> from inside a callback is queued after the current input
+/// (Twisted would parse it before the rest of the current read, an accident of its
+/// implementation).
+/// </para>
+/// </remarks>
+public abstract class LineOnlyReceiver : Protocol
+{
+    private static readonly byte[] CrLf = "\r\n"u8.ToArray();
+
+    private readonly ReceiveBuffer _buffer = new();
+    private byte[] _delimiter = CrLf;
+    private int _maxLength = LineReceiver.DefaultMaxLength;
+    private bool _busyReceiving;
+    private int _searchFrom;
+
+    /// <summary>The line delimiter.</summary>
+    /// <remarks>Defaults to CR LF.</remarks>
+    /// <exception cref="ArgumentException">The delimiter is empty.</exception>
+    public ReadOnlyMemory<byte> Delimiter
+    {
+        get => _delimiter;
+        set
+        {
+            if (value.IsEmpty)
+            {
+                throw new ArgumentException("A line delimiter cannot be empty.", nameof(value));
+            }
+
+            _delimiter = value.ToArray();
+            _searchFrom = 0;
+        }
+    }
+
+    /// <summary>The longest line accepted, in bytes, not counting the delimiter.</summary>
+    /// <remarks>Defaults to 16384.</remarks>
+    /// <exception cref="ArgumentOutOfRangeException">The value is negative.</exception>
+    public int MaxLength
+    {
+        get => _maxLength;
+        set
+        {
+            ArgumentOutOfRangeException.ThrowIfNegative(value);
+            _maxLength = value;
+        }
+    }
+
+    /// <summary>Bytes of the partial line received so far (compare with <see cref="MaxLength"/>).</summary>
+    public int BufferedLength => _buffer.TotalLength;
+
+    /// <summary>Parses <paramref name="data"/> into lines and delivers them.</summary>
+    public override unsafe void DataReceived(ReadOnlySpan<byte> data)
+    {
+        if (_busyReceiving)
+        {
+            _buffer.Append(data);
+            return;
+        }
+
+        _busyReceiving = true;
+        _buffer.Holding = true;
+        try
+        {
+            fixed (byte* pinned = data)
+            {
+                _buffer.BeginPending(pinned, data.Length);
+                try
+                {
+                    Deliver();
+                }
+                finally
+                {
+                    _buffer.EndPending();
+                }
+            }
+        }
+        finally
+        {
+            _busyReceiving = false;
+            _buffer.Holding = false;
+            _buffer.Settle();
+        }
+    }
+
+    /// <summary>Sends <paramref name="line"/> followed by the delimiter, in one write.</summary>
+    public void SendLine(ReadOnlySpan<byte> line) => LineReceiver.WriteWithSuffix(Transport, line, _delimiter);
+
+    /// <summary>A line arrived (without its delimiter). The span is valid only during the call.</summary>
+    protected abstract void LineReceived(ReadOnlySpan<byte> line);
+
+    /// <summary>A line (or unterminated tail) longer than <see cref="MaxLength"/> arrived. Drops the connection unless overridden.</summary>
+    protected virtual void LineLengthExceeded(ReadOnlySpan<byte> line) => Transport.LoseConnection();
+
+    private void Deliver()
+    {
+        while (true)
+        {
+            var delimiter = _delimiter;
+            var index = _buffer.IndexOf(delimiter, _searchFrom);
+            if (index < 0)
+            {
+                break;
+            }
+
+            _searchFrom = 0;
+            if (TransportStatus.IsDisconnecting(this))
+            {
+                DropCompleteLines();
+                return;
+            }
+
+            var line = _buffer.Take(0, index, delimiter.Length);
+            if (index > _maxLength)
+            {
+                DropCompleteLines();
+                LineLengthExceeded(line);
+                return;
+            }
+
+            LineReceived(line);
+        }
+
+        _buffer.MaterializePending();
+        _searchFrom = Math.Max(0, _buffer.BufferedLength - _delimiter.Length + 1);
+        if (_buffer.BufferedLength > _maxLength)
+        {
+            LineLengthExceeded(_buffer.Buffered);
+        }
+    }
+
+    /// <summary>Leaves only the unterminated tail buffered, as Twisted's split-then-deliver does.</summary>
+    private void DropCompleteLines()
+    {
+        int index;
+        while ((index = _buffer.IndexOf(_delimiter, 0)) >= 0)
+        {
+            _buffer.Consume(index + _delimiter.Length);
+        }
+    }
+}

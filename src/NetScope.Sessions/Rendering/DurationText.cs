@@ -1,0 +1,13 @@
+using System.Globalization;
+
+namespace NetScope.Sessions.Rendering;
+
+/// <summary>Durations as views show them: "0.4 ms" under a second, "1.2 s" from one second on.</summary>
+public static class DurationText
+{
+    /// <summary>Formats <paramref name="seconds"/>.</summary>
+    public static string Format(double seconds) =>
+        seconds < 1
+            ? string.Create(CultureInfo.InvariantCulture, $"{Math.Max(0, seconds) * 1000:0.0} ms")
+            : string.Create(CultureInfo.InvariantCulture, $"{seconds:0.0} s");
+}
