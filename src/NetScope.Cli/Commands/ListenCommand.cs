@@ -16,6 +16,8 @@ namespace NetScope.Cli.Commands;
 /// <summary>
 /// <c>netscope listen KIND</c>: starts a ready-made server (echo, discard, chargen, daytime,
 /// qotd, chat), prints where it listens, logs each connection, and stops in order on Ctrl-C or SIGTERM.
+/// With <c>--tls</c> it serves over TLS, with <c>--cert</c>/<c>--key</c> or a generated self-signed
+/// certificate whose fingerprint it prints.
 /// </summary>
 /// <remarks>
 /// Without <c>--trace</c> or <c>--chains</c> the listener runs straight on the reactor, with

@@ -1,5 +1,6 @@
 using System.Globalization;
 using NetScope.Core.Tls;
+using NetScope.Core.Transports;
 using NetScope.Sessions.Streams;
 using NetScope.Sessions.Workspaces;
 
@@ -74,6 +75,12 @@ public sealed class TlsSessionStarter : ISessionStarter
             if (stream.Transport is ITlsTransport tls)
             {
                 context.AttachTransport(tls.Stats, () => Describe(tls));
+                if (tls.LowerTransport is ITcpTransport tcp)
+                {
+                    // TCP_INFO belongs to the TCP layer's record, not the TLS one above it.
+                    context.SetKernelSource(tcp);
+                }
+
                 tls.NotifyHandshakeCompleted().AddCallbacks(
                     session =>
                     {

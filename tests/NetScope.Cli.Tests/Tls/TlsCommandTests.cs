@@ -50,6 +50,21 @@ public sealed partial class TlsCommandTests
     }
 
     [Fact]
+    public async Task Timing_shows_the_tls_phase_of_a_tls_session()
+    {
+        var (server, port) = await Peers.StartSServerAsync(Certificates.LocalhostPem, Certificates.LocalhostKey, "-naccept", "1", "-rev");
+        await using var _ = server;
+
+        var run = await CliRun.NetScopeAsync(
+            "tls", $"127.0.0.1:{port}", "--servername", "localhost", "--ca", Certificates.CaPem,
+            "--send", @"abc\n", "--expect", "cba", "--linger", "0", "--timing");
+
+        Assert.Equal(0, run.ExitCode);
+        Assert.Contains($"netscope: timing of #1 tls 127.0.0.1:{port}:", run.StderrLines);
+        Assert.Contains(run.StderrLines, line => TlsPhaseLine().IsMatch(line));
+    }
+
+    [Fact]
     public async Task A_self_signed_certificate_fails_as_unknown_issuer_unless_pinned_or_insecure()
     {
         var selfSigned = Peers.SelfSigned;
@@ -280,6 +295,9 @@ public sealed partial class TlsCommandTests
             ["CLIENT_HANDSHAKE_TRAFFIC_SECRET", "CLIENT_TRAFFIC_SECRET_0", "EXPORTER_SECRET", "SERVER_HANDSHAKE_TRAFFIC_SECRET", "SERVER_TRAFFIC_SECRET_0"],
             secrets.Order());
     }
+
+    [GeneratedRegex(@"^tls +\d+\.\d ms +\d+\.\d ms$")]
+    private static partial Regex TlsPhaseLine();
 
     [GeneratedRegex(@"^netscope: TLS handshake with \S+ done in \d+\.\d ms$")]
     private static partial Regex HandshakeLine();
