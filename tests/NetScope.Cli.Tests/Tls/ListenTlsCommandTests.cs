@@ -9,9 +9,10 @@ namespace NetScope.Cli.Tests.Tls;
 /// process), against <c>netscope tls</c> pinning the printed fingerprint, openssl s_client and curl.
 /// </summary>
 [Trait("Category", "Interop")]
+[Trait("Category", "EndToEnd")]
 public sealed partial class ListenTlsCommandTests
 {
-    private static string NetScope => Path.Combine(AppContext.BaseDirectory, "netscope");
+    private static string NetScope => NetScopeBinary.Path;
 
     /// <summary>Starts a listener and reads where it listens and the two pins it printed.</summary>
     private static async Task<(PeerProcess Listener, int Port, string Fingerprint, string PublicKeyPin)> ListenAsync(params string[] arguments)

@@ -81,10 +81,11 @@ public sealed class StartTlsCommandTests : IDisposable
     }
 
     [Fact]
+    [Trait("Category", "EndToEnd")]
     public async Task Typing_slash_starttls_in_an_interactive_session_upgrades_it()
     {
         var port = await ListenSmtpAsync();
-        var netscope = Path.Combine(AppContext.BaseDirectory, "netscope");
+        var netscope = NetScopeBinary.Path;
 
         await using var session = PeerProcess.Start(
             netscope, "tcp", $"127.0.0.1:{port}", "--servername", "localhost", "--ca", Certificates.CaPem, "--linger", "0.2");

@@ -274,6 +274,7 @@ public sealed partial class TlsCommandTests
     }
 
     [Fact]
+    [Trait("Category", "EndToEnd")]
     public async Task Keylog_writes_the_connection_secrets_for_wireshark()
     {
         // The key log is process-wide and decided at the first handshake, so this runs the real executable.
@@ -282,7 +283,7 @@ public sealed partial class TlsCommandTests
         var keyLog = Path.Combine(Certificates.Directory, $"keys-{Guid.NewGuid():N}.log");
 
         await using var netscope = PeerProcess.Start(
-            Path.Combine(AppContext.BaseDirectory, "netscope"),
+            NetScopeBinary.Path,
             "tls", $"127.0.0.1:{port}", "--servername", "localhost", "--ca", Certificates.CaPem, "--keylog", keyLog, "--json",
             "--send", @"abc\n", "--expect", "cba", "--linger", "0");
         var exit = await netscope.WaitForExitAsync();
