@@ -15,9 +15,10 @@ internal static class ObservedRun
 {
     /// <summary>
     /// Runs <paramref name="main"/> (given the workspace and the writer for diagnostics, which is
-    /// synchronized when the trace also goes to stderr) and returns the exit code.
+    /// synchronized when the trace also goes to stderr) and returns the exit code;
+    /// <paramref name="cancellationToken"/> stops it as Ctrl-C does.
     /// </summary>
-    public static int Run(ObservationSettings settings, TextWriter error, Func<Workspace, TextWriter, Deferred> main, bool interruptIsSuccess)
+    public static int Run(ObservationSettings settings, TextWriter error, Func<Workspace, TextWriter, Deferred> main, bool interruptIsSuccess, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(settings);
         ArgumentNullException.ThrowIfNull(main);
@@ -43,7 +44,8 @@ internal static class ObservedRun
 
                     return main(workspace, diagnostics);
                 },
-                interruptIsSuccess);
+                interruptIsSuccess,
+                cancellationToken);
         }
         finally
         {
@@ -55,7 +57,9 @@ internal static class ObservedRun
     {
         if (workspace is not null)
         {
-            // The reactor has stopped on this thread, which owns the workspace again.
+            // The reactor has stopped on this thread, which owns the workspace again. A last sample
+            // puts the final counters (and, for a short run, a first loop-health sample) in the trace.
+            workspace.SampleNow();
             SessionReport.Write(workspace, settings, diagnostics);
             workspace.Dispose();
         }
