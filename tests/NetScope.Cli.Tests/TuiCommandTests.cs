@@ -15,7 +15,7 @@ public sealed class TuiCommandTests
     }
 
     [Theory]
-    [InlineData("--open", "http://127.0.0.1:8080/", "netscope: --open 'http://127.0.0.1:8080/': HTTP sessions are not in this build yet (it offers tcp://HOST:PORT)")]
+    [InlineData("--open", "http://127.0.0.1:8080/", "netscope: --open 'http://127.0.0.1:8080/': HTTP sessions are not in this build yet (it offers tcp://HOST:PORT, tls://HOST:PORT)")]
     [InlineData("--listen", "echo:70000", "netscope: --listen 'echo:70000': port 70000: out of range (0-65535)")]
     public async Task BadOpenOrListenValuesAreUsageErrorsBeforeAnythingStarts(string option, string value, string message)
     {

@@ -60,18 +60,20 @@ public sealed class InputParserTests
     [Fact]
     public void UnknownCommandsAndBadArgumentsAreExplainedNotSent()
     {
-        Assert.Equal(new InvalidCommand("unknown command /frob: try /raw /line /ending /halfclose /close /help (// sends a line starting with /)"), _parser.Parse("/frob", StreamMode.Line));
+        Assert.Equal(new InvalidCommand("unknown command /frob: try /raw /line /ending /starttls /halfclose /close /help (// sends a line starting with /)"), _parser.Parse("/frob", StreamMode.Line));
         Assert.Equal(new InvalidCommand("usage: /ending crlf|lf|cr|none"), _parser.Parse("/ending dos", StreamMode.Line));
         Assert.Equal(new InvalidCommand("/close takes no argument"), _parser.Parse("/close now", StreamMode.Line));
     }
 
     [Fact]
-    public void StartTlsIsOfferedOnlyWhereSessionsCanUpgrade()
+    public void StartTlsUpgradesWithOrWithoutVerificationAndCanBeLeftOut()
     {
-        Assert.IsType<InvalidCommand>(_parser.Parse("/starttls", StreamMode.Line));
-        Assert.DoesNotContain(_parser.Commands, c => c.Syntax == "/starttls");
-        var tls = new InputParser(startTls: true);
-        Assert.IsType<StartTlsCommand>(tls.Parse("/starttls", StreamMode.Line));
-        Assert.Contains(tls.Commands, c => c.Syntax == "/starttls");
+        Assert.Equal(new StartTlsCommand(Insecure: false), _parser.Parse("/starttls", StreamMode.Line));
+        Assert.Equal(new StartTlsCommand(Insecure: true), _parser.Parse("/starttls insecure", StreamMode.Raw));
+        Assert.Equal(new InvalidCommand("usage: /starttls [insecure]"), _parser.Parse("/starttls now", StreamMode.Line));
+        Assert.Contains(_parser.Commands, c => c.Syntax == "/starttls [insecure]");
+        var plain = new InputParser(startTls: false);
+        Assert.IsType<InvalidCommand>(plain.Parse("/starttls", StreamMode.Line));
+        Assert.DoesNotContain(plain.Commands, c => c.Syntax.StartsWith("/starttls", StringComparison.Ordinal));
     }
 }

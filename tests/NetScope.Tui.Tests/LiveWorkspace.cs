@@ -44,7 +44,7 @@ internal sealed class LiveWorkspace : IAsyncDisposable
     /// <summary>Starts a listener of <paramref name="kind"/> on a free loopback port; returns its number and address.</summary>
     public async Task<(long Id, string Address)> ListenAsync(string kind, bool line = true)
     {
-        var id = await Commands.StartListener(Catalog.FindListener(kind)!.Create(new ListenRequest(kind, "127.0.0.1", 0, line)));
+        var id = await Commands.Listen(Catalog, new ListenRequest(kind, "127.0.0.1", 0, line));
         var snapshot = await Host.Workspace.SnapshotAsync(new Sessions.Snapshots.SnapshotOptions { TranscriptEntries = 0 });
         return (id, snapshot.Listeners.Single(l => l.Id == id).Address!);
     }

@@ -25,17 +25,24 @@ public sealed class ShutdownAndDemoTests
     }
 
     [Fact]
-    public async Task TheDemoStartsAnEchoListenerAndAScriptedLineSessionThatTalksToIt()
+    public async Task TheDemoStartsEchoAndHttpListenersWithSessionsTalkingToThem()
     {
         await using var live = await LiveWorkspace.StartAsync();
         var select = await DemoWorkspace.StartAsync(new DemoContext(live.Commands, live.Catalog));
         live.Feed.Selected = select;
-        var frame = live.RefreshUntil(f => f.Transcript is { TotalReceived: > 0 } && f.Detail?.Deferreds.Count > 0, "the first echo");
+        var frame = live.RefreshUntil(f => f.Transcript is { TotalReceived: > 0 } && f.Detail?.Deferreds.Count > 0 && f.Rows.Count >= 6, "the first echo and the HTTP request");
 
-        var rows = frame.Rows.Select(r => (r.Kind, r.IsListener, r.Status)).ToArray();
-        Assert.Equal([("echo", true, EntryStatus.Listening), ("tcp", false, EntryStatus.Open), ("echo", false, EntryStatus.Open)], rows);
+        var rows = frame.Rows.Select(r => (r.Kind, r.IsListener)).ToArray();
+        Assert.Equal([("echo", true), ("tcp", false), ("echo", false), ("http", true), ("tcp", false), ("http", false)], rows);
         Assert.Equal(frame.Rows[1].Id, select);
         Assert.Equal("hello from the NetScope demo\r\n".Length, frame.Transcript!.TotalReceived);
         Assert.Contains(frame.Detail!.Deferreds, d => d.Text.StartsWith("#", StringComparison.Ordinal) && d.Text.Contains("connect ", StringComparison.Ordinal));
+
+        live.Feed.Selected = frame.Rows[4].Id;
+        var http = live.RefreshUntil(f => f.Transcript?.EntryId == frame.Rows[4].Id && f.Transcript.TotalReceived > 0, "the HTTP answer");
+        var lines = new List<TranscriptLine>();
+        http.Transcript!.GetLines(TranscriptMode.Text, 0, 50, lines);
+        Assert.StartsWith("GET /hello HTTP/1.1\r\n", System.Text.Encoding.ASCII.GetString(lines[0].Bytes.Span), StringComparison.Ordinal);
+        Assert.Contains(lines, l => l.Direction == Sessions.Transcripts.Direction.Received && System.Text.Encoding.ASCII.GetString(l.Bytes.Span).StartsWith("HTTP/1.1 200 ", StringComparison.Ordinal));
     }
 }

@@ -21,8 +21,8 @@ public sealed class StartupPlanTests
     }
 
     [Theory]
-    [InlineData("http://example.com/", "--open 'http://example.com/': HTTP sessions are not in this build yet (it offers tcp://HOST:PORT)")]
-    [InlineData("ftp://x:21", "--open 'ftp://x:21': unknown kind 'ftp' (this build offers tcp://HOST:PORT)")]
+    [InlineData("http://example.com/", "--open 'http://example.com/': HTTP sessions are not in this build yet (it offers tcp://HOST:PORT, tls://HOST:PORT)")]
+    [InlineData("ftp://x:21", "--open 'ftp://x:21': unknown kind 'ftp' (this build offers tcp://HOST:PORT, tls://HOST:PORT)")]
     [InlineData("127.0.0.1:7", "--open '127.0.0.1:7': expected SCHEME://HOST:PORT, like tcp://127.0.0.1:7")]
     [InlineData("tcp://127.0.0.1:99999", "--open 'tcp://127.0.0.1:99999': bad address '127.0.0.1:99999': port 99999 is out of range (1-65535)")]
     public void BadOpenValuesAreUsageErrorsThatSayWhy(string open, string expected)
@@ -32,7 +32,8 @@ public sealed class StartupPlanTests
     }
 
     [Theory]
-    [InlineData("http:8080", "--listen 'http:8080': HTTP listeners are not in this build yet (it offers echo, discard, chargen, daytime, qotd, chat, tcp)")]
+    [InlineData("ftp:21", "--listen 'ftp:21': unknown kind 'ftp' (this build offers echo, discard, chargen, daytime, qotd, chat, http, tcp)")]
+    [InlineData("tcp+tls:0", "--listen 'tcp+tls:0': tcp listeners do not serve TLS")]
     [InlineData("echo", "--listen 'echo': expected KIND:PORT or KIND:ADDRESS:PORT, like echo:7007")]
     [InlineData("echo:x", "--listen 'echo:x': port 'x': not a number")]
     [InlineData("echo:localhost:7", "--listen 'echo:localhost:7': address 'localhost': not an IP address to bind (0.0.0.0 or :: for all)")]
@@ -40,6 +41,15 @@ public sealed class StartupPlanTests
     {
         Assert.False(StartupPlan.TryParse([], [listen], _catalog, out _, out var error));
         Assert.Equal(expected, error);
+    }
+
+    [Fact]
+    public void TlsSessionsAndTlsListenersAreAskedForByTheirSchemeAndSuffix()
+    {
+        Assert.True(StartupPlan.TryParse(["tls://example.com:443", "tls://127.0.0.1:8443?insecure"], ["echo+tls:0", "http:8080", "http+tls:[::1]:0"], _catalog, out var plan, out var error), error);
+
+        Assert.Equal([("tls", "example.com:443", false), ("tls", "127.0.0.1:8443", true)], plan.Opens.Select(o => (o.Kind, o.Target.ToString(), o.Insecure)).ToArray());
+        Assert.Equal([("echo", true), ("http", false), ("http", true)], plan.Listens.Select(l => (l.Kind, l.Tls)).ToArray());
     }
 
     [Fact]

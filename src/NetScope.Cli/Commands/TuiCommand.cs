@@ -20,13 +20,13 @@ internal static class TuiCommand
         var demo = DemoOption();
         var open = new Option<string[]>("--open")
         {
-            Description = "Open a session at start: tcp://HOST:PORT (repeat for more)",
+            Description = "Open a session at start: tcp://HOST:PORT, tls://HOST:PORT (?insecure: do not verify the certificate); repeat for more",
             HelpName = "URL",
             AllowMultipleArgumentsPerToken = false,
         };
         var listen = new Option<string[]>("--listen")
         {
-            Description = "Start a listener at start: KIND:PORT or KIND:ADDRESS:PORT, KIND one of echo, discard, chargen, daytime, qotd, chat, tcp (repeat for more)",
+            Description = "Start a listener at start: KIND:PORT or KIND:ADDRESS:PORT, KIND one of echo, discard, chargen, daytime, qotd, chat, http, tcp; KIND+tls serves TLS (a self-signed certificate); repeat for more",
             HelpName = "KIND:PORT",
             AllowMultipleArgumentsPerToken = false,
         };

@@ -1,10 +1,8 @@
 using System.Text;
 using System.Text.RegularExpressions;
-using NetScope.Core.Defer;
 using NetScope.Sessions.Kinds;
 using NetScope.Sessions.Scripting;
 using NetScope.Sessions.Targets;
-using NetScope.Sessions.Workspaces;
 
 namespace NetScope.Tui.App;
 
@@ -40,34 +38,7 @@ internal sealed class DemoLineSession : IDemoPart
         }
 
         steps.Add(new ExpectStep(new Regex("bye", RegexOptions.IgnoreCase), 3600));
-        return context.Commands.Open(new ScriptedStarter(new TcpSessionStarter(new TcpSessionRequest(target)), steps))
+        return context.Commands.Open(new ScriptedStarter(new TcpSessionStarter(new TcpSessionRequest(target)), steps, "demo script"))
             .ContinueWith(t => (long?)t.Result, TaskScheduler.Default);
-    }
-
-    /// <summary>Opens like <c>tcp</c>, then runs the script on the open session.</summary>
-    private sealed class ScriptedStarter : ISessionStarter
-    {
-        private readonly ISessionStarter _inner;
-        private readonly IReadOnlyList<ScriptStep> _steps;
-        private SessionContext? _context;
-
-        public ScriptedStarter(ISessionStarter inner, IReadOnlyList<ScriptStep> steps)
-        {
-            _inner = inner;
-            _steps = steps;
-        }
-
-        public string Kind => _inner.Kind;
-
-        public string Target => _inner.Target;
-
-        public void Start(SessionContext context)
-        {
-            _context = context;
-            _inner.Start(context);
-            context.Session.WhenOpen().AddCallback<Session>(RunScript);
-        }
-
-        private Deferred RunScript(Session session) => ScriptRunner.Run(session.Stream!, _steps, _context!.Reactor).WithLabel("demo script");
     }
 }

@@ -13,7 +13,7 @@ internal sealed record DemoListener(string Name, string Kind) : IDemoPart
     {
         ArgumentNullException.ThrowIfNull(context);
         var kind = context.Catalog.FindListener(Kind) ?? throw new InvalidOperationException($"no {Kind} listener in this build");
-        var id = await context.Commands.StartListener(kind.Create(new ListenRequest(Kind, "127.0.0.1", 0, kind.HasFraming))).ConfigureAwait(false);
+        var id = await context.Commands.Listen(context.Catalog, new ListenRequest(Kind, "127.0.0.1", 0, kind.HasFraming)).ConfigureAwait(false);
         var snapshot = await context.Commands.Workspace.SnapshotAsync(new SnapshotOptions { Only = new HashSet<long> { id }, TranscriptEntries = 0, IncludeDeferreds = false }).ConfigureAwait(false);
         context.Addresses[Name] = snapshot.Listeners.Single().Address!;
         return null;

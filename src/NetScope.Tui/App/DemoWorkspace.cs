@@ -2,8 +2,9 @@ namespace NetScope.Tui.App;
 
 /// <summary>
 /// <c>netscope --demo</c>: a workspace that needs nothing outside the process, so every pane is
-/// alive at once. The parts run in order; adding one (an HTTP listener and a request against it,
-/// when the HTTP kinds exist) is one line in <see cref="Parts"/>.
+/// alive at once: an echo listener with a scripted line session talking to it, and an HTTP listener
+/// (echoing requests) with a request against it. The parts run in order; adding one is one line
+/// in <see cref="Parts"/>.
 /// </summary>
 internal static class DemoWorkspace
 {
@@ -16,6 +17,8 @@ internal static class DemoWorkspace
             "hello from the NetScope demo",
             "the echo listener sends every line back",
             "type a line below and press Enter; type bye to end the script"),
+        new DemoListener("http", "http"),
+        new DemoHttpRequest("http", "/hello"),
     ];
 
     /// <summary>Starts the parts in order; returns the entry to select (the last one a part suggested).</summary>

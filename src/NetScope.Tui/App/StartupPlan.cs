@@ -59,7 +59,7 @@ internal sealed class StartupPlan
         return true;
     }
 
-    /// <summary>Parses <c>SCHEME://HOST:PORT</c>.</summary>
+    /// <summary>Parses <c>SCHEME://HOST:PORT</c>; <c>tls://HOST:PORT?insecure</c> does not verify the certificate.</summary>
     public static bool TryParseOpen(string text, KindCatalog catalog, [NotNullWhen(true)] out OpenRequest? request, [NotNullWhen(false)] out string? error)
     {
         ArgumentNullException.ThrowIfNull(catalog);
@@ -78,18 +78,26 @@ internal sealed class StartupPlan
             return false;
         }
 
-        if (!HostPort.TryParse(text[(separator + 3)..].TrimEnd('/'), out var target, out var problem))
+        var rest = text[(separator + 3)..];
+        var insecure = false;
+        if (rest.EndsWith("?insecure", StringComparison.OrdinalIgnoreCase) && kind.Name == "tls")
+        {
+            insecure = true;
+            rest = rest[..^"?insecure".Length];
+        }
+
+        if (!HostPort.TryParse(rest.TrimEnd('/'), out var target, out var problem))
         {
             error = $"--open '{text}': {problem}";
             return false;
         }
 
-        request = new OpenRequest(kind.Name, target, StreamMode.Line, "\r\n"u8.ToArray());
+        request = new OpenRequest(kind.Name, target, StreamMode.Line, "\r\n"u8.ToArray()) { Insecure = insecure };
         error = null;
         return true;
     }
 
-    /// <summary>Parses <c>KIND:PORT</c> or <c>KIND:ADDRESS:PORT</c> (an IPv6 address in brackets).</summary>
+    /// <summary>Parses <c>KIND:PORT</c> or <c>KIND:ADDRESS:PORT</c> (an IPv6 address in brackets); <c>KIND+tls</c> serves over TLS.</summary>
     public static bool TryParseListen(string text, KindCatalog catalog, [NotNullWhen(true)] out ListenRequest? request, [NotNullWhen(false)] out string? error)
     {
         ArgumentNullException.ThrowIfNull(catalog);
@@ -102,6 +110,8 @@ internal sealed class StartupPlan
         }
 
         var name = text[..colon];
+        var tls = name.EndsWith("+tls", StringComparison.OrdinalIgnoreCase);
+        name = tls ? name[..^4] : name;
         if (catalog.FindListener(name) is not { } kind)
         {
             error = $"--listen '{text}': {Unavailable(name, catalog.Listeners.Select(l => l.Name), "listeners")}";
@@ -118,7 +128,13 @@ internal sealed class StartupPlan
             return false;
         }
 
-        request = new ListenRequest(kind.Name, host, port, LineFraming: kind.HasFraming);
+        if (tls && !kind.OffersTls)
+        {
+            error = $"--listen '{text}': {kind.Name} listeners do not serve TLS";
+            return false;
+        }
+
+        request = new ListenRequest(kind.Name, host, port, LineFraming: kind.HasFraming) { Tls = tls };
         error = null;
         return true;
     }
@@ -127,7 +143,6 @@ internal sealed class StartupPlan
         name.ToLowerInvariant() switch
         {
             "http" or "https" => $"HTTP {what} are not in this build yet (it offers {string.Join(", ", offered)})",
-            "tls" => $"TLS {what} are not in this build yet (it offers {string.Join(", ", offered)})",
             _ => $"unknown kind '{name}' (this build offers {string.Join(", ", offered)})",
         };
 }

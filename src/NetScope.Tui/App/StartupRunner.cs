@@ -15,7 +15,7 @@ internal static class StartupRunner
         {
             try
             {
-                await commands.StartListener(catalog.FindListener(listen.Kind)!.Create(listen)).ConfigureAwait(false);
+                await commands.Listen(catalog, listen).ConfigureAwait(false);
             }
             catch (Exception exception) when (exception is not OutOfMemoryException)
             {

@@ -20,6 +20,9 @@ internal sealed class TerminalGuard : IDisposable
         AppDomain.CurrentDomain.UnhandledException += OnUnhandled;
     }
 
+    /// <summary>The exception that brought the process down, if one did (the UI's loop may return before the runtime ends the process).</summary>
+    public Exception? Failure { get; private set; }
+
     /// <summary>Restores the terminal now (once).</summary>
     public void Restore()
     {
@@ -41,5 +44,9 @@ internal sealed class TerminalGuard : IDisposable
     /// <inheritdoc/>
     public void Dispose() => AppDomain.CurrentDomain.UnhandledException -= OnUnhandled;
 
-    private void OnUnhandled(object? sender, UnhandledExceptionEventArgs e) => Restore();
+    private void OnUnhandled(object? sender, UnhandledExceptionEventArgs e)
+    {
+        Failure = e.ExceptionObject as Exception ?? new InvalidOperationException($"unhandled: {e.ExceptionObject}");
+        Restore();
+    }
 }

@@ -124,7 +124,7 @@ public static class TuiApp
             Start(app, window, options, plan, commands, catalog, log);
             FaultInjection.Install(options.Fault, app, window);
             app.Run(window, policy.Handle);
-            return policy.Fatal;
+            return policy.Fatal ?? guard.Failure;
         }
         catch (Exception exception)
         {

@@ -1,6 +1,8 @@
 using NetScope.Tui.Input;
 using NetScope.Tui.Model;
 using NetScope.Tui.Theme;
+using NetScope.Web.Server.Listeners;
+using Terminal.Gui.ViewBase;
 using Terminal.Gui.Views;
 
 namespace NetScope.Tui.Dialogs;
@@ -18,6 +20,10 @@ internal sealed class NewListenerDialog : FormDialog
     private readonly TextField _host = new() { Text = "127.0.0.1" };
     private readonly TextField _port = new() { Text = "0" };
     private readonly OptionSelector _framing;
+    private readonly CheckBox _tls = new() { Text = "serve over TLS (a self-signed certificate for localhost)", Height = 1, Width = Dim.Fill(1) };
+    private readonly OptionSelector _http;
+    private readonly TextField _root = new() { Text = string.Empty };
+    private readonly TextField _status = new() { Text = "200" };
     private bool _starting;
 
     /// <summary>
@@ -31,11 +37,17 @@ internal sealed class NewListenerDialog : FormDialog
         _start = start ?? throw new ArgumentNullException(nameof(start));
         _kind = NewSessionDialog.Selector(catalog.Listeners.Select(l => l.Name));
         _framing = NewSessionDialog.Selector(["line", "raw"]);
+        _http = NewSessionDialog.Selector(["echo", "files", "status"]);
         AddField("Kind:", _kind);
         AddField("Address:", _host);
         AddField("Port:", _port);
         AddField("Framing:", _framing);
-        AddNote("port 0 picks a free one; framing matters for echo, chat and tcp");
+        AddField("TLS:", _tls);
+        AddField("HTTP:", _http);
+        AddField("Root:", _root);
+        AddField("Status:", _status);
+        AddNote("port 0 picks a free one; framing matters for echo, chat and tcp;");
+        AddNote("HTTP answers with an echo of the request, the files under Root, or Status");
         FinishLayout();
         _kind.SetFocus();
     }
@@ -48,6 +60,18 @@ internal sealed class NewListenerDialog : FormDialog
 
     /// <summary>The port field.</summary>
     public TextField Port => _port;
+
+    /// <summary>The TLS choice.</summary>
+    public CheckBox Tls => _tls;
+
+    /// <summary>The HTTP answer choice (0 echo, 1 files, 2 status).</summary>
+    public OptionSelector Http => _http;
+
+    /// <summary>The HTTP root directory field.</summary>
+    public TextField Root => _root;
+
+    /// <summary>The HTTP status field.</summary>
+    public TextField Status => _status;
 
     /// <summary>What was started, once the listener listens.</summary>
     public ListenRequest? Started { get; private set; }
@@ -99,7 +123,27 @@ internal sealed class NewListenerDialog : FormDialog
         }
 
         var kind = _catalog.Listeners[Math.Clamp(_kind.Value ?? 0, 0, _catalog.Listeners.Count - 1)];
-        request = new ListenRequest(kind.Name, host, port, _framing.Value != 1);
+        var tls = _tls.Value == CheckState.Checked;
+        if (tls && !kind.OffersTls)
+        {
+            return $"TLS: {kind.Name} listeners do not serve TLS";
+        }
+
+        var mode = _http.Value switch { 1 => HttpListenerMode.Directory, 2 => HttpListenerMode.Status, _ => HttpListenerMode.Echo };
+        var root = string.IsNullOrWhiteSpace(_root.Text) ? null : _root.Text.Trim();
+        if (kind.Name == "http" && mode == HttpListenerMode.Directory && root is not null && !Directory.Exists(root))
+        {
+            return $"root '{root}': no such directory";
+        }
+
+        var status = 200;
+        if (kind.Name == "http" && mode == HttpListenerMode.Status
+            && (!int.TryParse(_status.Text, System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out status) || status is < 100 or > 999))
+        {
+            return $"status '{_status.Text}': expected a code from 100 to 999";
+        }
+
+        request = new ListenRequest(kind.Name, host, port, _framing.Value != 1) { Tls = tls, HttpMode = mode, HttpRoot = root, HttpStatus = status };
         return null;
     }
 }

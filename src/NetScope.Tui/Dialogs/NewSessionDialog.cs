@@ -21,6 +21,7 @@ internal sealed class NewSessionDialog : FormDialog
     private readonly TextField _port = new() { Text = string.Empty };
     private readonly OptionSelector _mode;
     private readonly OptionSelector _ending;
+    private readonly CheckBox _insecure = new() { Text = "TLS: go on whatever certificate verification finds (self-signed peers)", Height = 1, Width = Dim.Fill(1) };
 
     public NewSessionDialog(TuiStyle style, KindCatalog catalog)
         : base(style, "New session", "Open")
@@ -34,6 +35,7 @@ internal sealed class NewSessionDialog : FormDialog
         AddField("Port:", _port);
         AddField("Mode:", _mode);
         AddField("Ending:", _ending);
+        AddField("Verify:", _insecure);
         AddNote("line: Enter sends a line and its ending; raw: escapes like \\r \\x00");
         FinishLayout();
         _port.SetFocus();
@@ -47,6 +49,12 @@ internal sealed class NewSessionDialog : FormDialog
 
     /// <summary>The mode choice (0 line, 1 raw).</summary>
     public OptionSelector Mode => _mode;
+
+    /// <summary>The kind choice (the catalog's order).</summary>
+    public OptionSelector Kind => _kind;
+
+    /// <summary>For TLS: skip certificate verification.</summary>
+    public CheckBox Insecure => _insecure;
 
     /// <summary>What to open, once the dialog was confirmed with valid fields.</summary>
     public OpenRequest? Request { get; private set; }
@@ -80,7 +88,10 @@ internal sealed class NewSessionDialog : FormDialog
 
         var kind = _catalog.Sessions[Math.Clamp(_kind.Value ?? 0, 0, _catalog.Sessions.Count - 1)];
         var ending = Endings[Math.Clamp(_ending.Value ?? 0, 0, Endings.Length - 1)].Bytes;
-        request = new OpenRequest(kind.Name, new HostPort(host, port), _mode.Value == 1 ? StreamMode.Raw : StreamMode.Line, ending);
+        request = new OpenRequest(kind.Name, new HostPort(host, port), _mode.Value == 1 ? StreamMode.Raw : StreamMode.Line, ending)
+        {
+            Insecure = _insecure.Value == CheckState.Checked,
+        };
         return null;
     }
 }

@@ -23,8 +23,9 @@ internal sealed record CloseCommand : InputCommand;
 /// <summary>Finish sending and keep reading (<c>/halfclose</c>).</summary>
 internal sealed record HalfCloseCommand : InputCommand;
 
-/// <summary>Start TLS on the connection (<c>/starttls</c>), where the session kind offers it.</summary>
-internal sealed record StartTlsCommand : InputCommand;
+/// <summary>Start TLS on the connection (<c>/starttls</c>, or <c>/starttls insecure</c> not to verify the certificate).</summary>
+/// <param name="Insecure">Go on whatever certificate verification finds.</param>
+internal sealed record StartTlsCommand(bool Insecure = false) : InputCommand;
 
 /// <summary>Change what sending a line appends (<c>/ending crlf</c>).</summary>
 /// <param name="Ending">The bytes.</param>

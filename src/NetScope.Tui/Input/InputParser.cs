@@ -19,7 +19,7 @@ internal sealed class InputParser
     };
 
     /// <summary>Creates the parser; <paramref name="startTls"/> offers <c>/starttls</c> (sessions that can upgrade to TLS).</summary>
-    public InputParser(bool startTls = false)
+    public InputParser(bool startTls = true)
     {
         StartTls = startTls;
     }
@@ -33,7 +33,7 @@ internal sealed class InputParser
         ("/raw", "raw mode: send exactly what is typed, escapes like \\r \\n \\x00 decoded, no line ending"),
         ("/line", "line mode: Enter sends the line and the line ending"),
         ("/ending crlf|lf|cr|none", "the line ending line mode sends (CRLF to start with)"),
-        .. StartTls ? new[] { ("/starttls", "upgrade the connection to TLS") } : [],
+        .. StartTls ? new[] { ("/starttls [insecure]", "upgrade the connection to TLS in place (insecure: do not verify the certificate)") } : [],
         ("/halfclose", "finish sending (FIN) and keep reading"),
         ("/close", "close the session after what is buffered is sent"),
         ("/help", "list every key and command"),
@@ -63,6 +63,8 @@ internal sealed class InputParser
             ("close", 1) => new CloseCommand(),
             ("halfclose", 1) => new HalfCloseCommand(),
             ("starttls", 1) when StartTls => new StartTlsCommand(),
+            ("starttls", 2) when StartTls && words[1].Equals("insecure", StringComparison.OrdinalIgnoreCase) => new StartTlsCommand(Insecure: true),
+            ("starttls", _) when StartTls => new InvalidCommand("usage: /starttls [insecure]"),
             ("help", 1) => new HelpCommand(),
             ("ending", 2) when Endings.TryGetValue(words[1], out var ending) => new SetEndingCommand(ending.Bytes, ending.Name),
             ("ending", _) => new InvalidCommand("usage: /ending crlf|lf|cr|none"),

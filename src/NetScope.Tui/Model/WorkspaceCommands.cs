@@ -16,6 +16,8 @@ internal sealed class WorkspaceCommands
     private readonly Workspace _workspace;
     private readonly LogModel _log;
 
+    private readonly UpgradableSessions _upgradable = new();
+
     public WorkspaceCommands(Workspace workspace, LogModel log)
     {
         _workspace = workspace ?? throw new ArgumentNullException(nameof(workspace));
@@ -71,8 +73,37 @@ internal sealed class WorkspaceCommands
             },
             TaskScheduler.Default).Unwrap());
 
-    /// <summary>Opens a session of any kind; completes with its number.</summary>
-    public Task<long> Open(ISessionStarter starter) => Report($"open {starter.Kind} {starter.Target}", _workspace.OpenAsync(starter));
+    /// <summary>Opens a session of any kind (remembered, so that <see cref="StartTls"/> can upgrade it); completes with its number.</summary>
+    public Task<long> Open(ISessionStarter starter) => Report($"open {starter.Kind} {starter.Target}", _workspace.OpenAsync(_upgradable.Remember(starter)));
+
+    /// <summary>Upgrades an open plaintext session to TLS (<c>/starttls</c>); the handshake's outcome shows in its transcript.</summary>
+    public Task StartTls(long sessionId, bool insecure) => Report(
+        $"start TLS on #{sessionId}",
+        _workspace.InvokeAsync(() =>
+        {
+            var target = _workspace.FindSession(sessionId)?.Target ?? throw new KeyNotFoundException($"no session #{sessionId}");
+            var host = Sessions.Targets.HostPort.TryParse(target, out var parsed, out _) ? parsed.Host : target;
+            _upgradable.StartTls(sessionId, KindCatalog.ClientOptions(host, insecure));
+        }));
+
+    /// <summary>Starts a listener of a kind from <paramref name="catalog"/> (making its certificate first, for TLS).</summary>
+    public async Task<long> Listen(KindCatalog catalog, ListenRequest request)
+    {
+        ArgumentNullException.ThrowIfNull(catalog);
+        ArgumentNullException.ThrowIfNull(request);
+        IListenerStarter starter;
+        try
+        {
+            starter = await catalog.CreateListenerAsync(request, _workspace.Reactor).ConfigureAwait(false);
+        }
+        catch (Exception exception) when (exception is ArgumentException or IOException or InvalidOperationException or System.Security.Cryptography.CryptographicException)
+        {
+            _log.Add(LogSeverity.Error, $"start {request.Kind} listener: {Reason(exception)}");
+            throw;
+        }
+
+        return await StartListener(starter).ConfigureAwait(false);
+    }
 
     /// <summary>Opens a TCP line/raw session.</summary>
     public Task<long> OpenTcp(TcpSessionRequest request) => Open(new TcpSessionStarter(request));

@@ -21,6 +21,7 @@ internal sealed partial class MainWindow
         new("Close the selected session or stop the listener", "d", CloseSelected),
         new("Abort the selected session (reset)", "D", AbortSelected),
         new("Half-close the selected session (send FIN)", "/halfclose", () => RunOnSelectedSession(new HalfCloseCommand())),
+        new("Start TLS on the selected session", "/starttls", () => RunOnSelectedSession(new StartTlsCommand())),
         new("Switch the selected session to raw mode", "r", () => RunOnSelectedSession(new SwitchModeCommand(StreamMode.Raw))),
         new("Switch the selected session to line mode", "r", () => RunOnSelectedSession(new SwitchModeCommand(StreamMode.Line))),
         new("Line ending CRLF", "/ending crlf", () => Execute("/ending crlf")),
@@ -75,8 +76,7 @@ internal sealed partial class MainWindow
     {
         using var dialog = new NewListenerDialog(Style, Catalog, (request, done) =>
         {
-            var kind = Catalog.FindListener(request.Kind)!;
-            _commands.StartListener(kind.Create(request)).ContinueWith(
+            _commands.Listen(Catalog, request).ContinueWith(
                 t => Post(() => done(t.IsCompletedSuccessfully ? null : WorkspaceCommands.Reason(t.Exception!))),
                 TaskScheduler.Default);
         });
@@ -182,6 +182,10 @@ internal sealed partial class MainWindow
             case CloseCommand:
                 _commands.Close(id);
                 Say($"closing #{id}");
+                break;
+            case StartTlsCommand tls:
+                _commands.StartTls(id, tls.Insecure);
+                Say($"#{id}: starting TLS{(tls.Insecure ? " (not verifying the certificate)" : string.Empty)}");
                 break;
             default:
                 Say($"{command.GetType().Name.Replace("Command", string.Empty, StringComparison.Ordinal).ToLowerInvariant()}: not offered by #{id} ({row.Kind})", error: true);
