@@ -69,6 +69,36 @@ public sealed class DialogTests
         app.End(token);
     }
 
+    [Fact]
+    public void EveryListenerKindIsVisibleInTheDialog()
+    {
+        using var app = Headless.Create(100, 30);
+        using var dialog = new NewListenerDialog(Headless.Colour, _catalog, (_, _) => { });
+        var token = app.Begin(dialog)!;
+        app.LayoutAndDraw();
+        var kinds = Headless.Screen(app).Single(r => r.Contains("Kind:", StringComparison.Ordinal));
+
+        Assert.All(_catalog.Listeners, k => Assert.Contains(" " + k.Name + " ", kinds + " ", StringComparison.Ordinal));
+        app.End(token);
+    }
+
+    [Fact]
+    public void TlsIsRefusedForAListenerKindThatCannotServeIt()
+    {
+        using var app = Headless.Create(100, 30);
+        var started = new List<ListenRequest>();
+        using var dialog = new NewListenerDialog(Headless.Colour, _catalog, (request, _) => started.Add(request));
+        var token = app.Begin(dialog)!;
+        dialog.Kind.Value = _catalog.Listeners.ToList().FindIndex(l => l.Name == "tcp");
+        dialog.Tls.Value = Terminal.Gui.Views.CheckState.Checked;
+        dialog.Port.SetFocus();
+        app.InjectKey(Key.Enter);
+
+        Assert.Equal("TLS: tcp listeners do not serve TLS", dialog.Problem);
+        Assert.Empty(started);
+        app.End(token);
+    }
+
     [Theory]
     [InlineData("localhost", "0", "address 'localhost': not an IP address to bind (0.0.0.0 or :: for all)")]
     [InlineData("127.0.0.1", "65536", "port 65536: out of range (0-65535)")]

@@ -18,5 +18,6 @@ public sealed class FuzzyMatchTests
         string[] titles = ["Show the Loop tab", "Line ending LF", "New listener…", "New session…"];
         Assert.Equal(["New session…", "New listener…"], FuzzyMatch.Filter(titles, "ns", t => t));
         Assert.Equal("Show the Loop tab", FuzzyMatch.Filter(titles, "loop", t => t)[0]);
+        Assert.Equal("Start TLS on the selected session", FuzzyMatch.Filter(["Type into the selected session", "Start TLS on the selected session"], "tls", t => t)[0]);
     }
 }

@@ -71,7 +71,7 @@ internal sealed class NewSessionDialog : FormDialog
     }
 
     internal static OptionSelector Selector(IEnumerable<string> labels) =>
-        new() { Labels = labels.ToArray(), Orientation = Orientation.Horizontal, Height = 1, Width = Dim.Fill(1) };
+        new() { Labels = labels.ToArray(), Orientation = Orientation.Horizontal, HorizontalSpace = 1, Height = 1, Width = Dim.Fill(1) };
 
     private string? Parse(out OpenRequest? request)
     {

@@ -1,6 +1,9 @@
 namespace NetScope.Tui.Input;
 
-/// <summary>The command palette's matching: the query's characters in order anywhere in the title, runs and word starts scoring higher.</summary>
+/// <summary>
+/// The command palette's matching: the query's characters in order anywhere in the title, runs and
+/// word starts scoring higher, and the query as a whole word or substring highest of all.
+/// </summary>
 internal static class FuzzyMatch
 {
     /// <summary>The score of <paramref name="candidate"/> for <paramref name="query"/>, or -1 when it does not match. An empty query matches everything with 0.</summary>
@@ -26,6 +29,13 @@ internal static class FuzzyMatch
             var wordStart = found == 0 || !char.IsLetterOrDigit(candidate[found - 1]);
             score += 10 + (run * 5) + (wordStart ? 8 : 0) - Math.Min(found - next, 9);
             next = found + 1;
+        }
+
+        var whole = query.Trim();
+        var at = whole.Length == 0 ? -1 : candidate.IndexOf(whole, StringComparison.OrdinalIgnoreCase);
+        if (at >= 0)
+        {
+            score += 100 + (at == 0 || !char.IsLetterOrDigit(candidate[at - 1]) ? 50 : 0);
         }
 
         return score;

@@ -8,6 +8,8 @@ namespace NetScope.Tui.Model;
 /// <summary>
 /// Keeps the <see cref="SessionContext"/> of each session the UI opened, while it lives, so that
 /// <c>/starttls</c> can upgrade it later and attribute the new TLS layer, with its details, to it.
+/// Ended sessions are let go whenever another one opens (watching for their end with a Deferred
+/// would put this bookkeeping into every session's chain tree).
 /// </summary>
 internal sealed class UpgradableSessions
 {
@@ -27,7 +29,7 @@ internal sealed class UpgradableSessions
     public ITlsTransport StartTls(long sessionId, TlsClientOptions options)
     {
         ArgumentNullException.ThrowIfNull(options);
-        if (!_contexts.TryGetValue(sessionId, out var context))
+        if (!_contexts.TryGetValue(sessionId, out var context) || context.Session.Ended)
         {
             throw new InvalidOperationException($"#{sessionId} was not opened from here (only sessions opened in this window can start TLS)");
         }
@@ -73,16 +75,17 @@ internal sealed class UpgradableSessions
 
         public void Start(SessionContext context)
         {
-            var id = context.Session.Id;
-            _owner._contexts[id] = context;
-            context.Session.WhenEnded().AddCallback<Session>(Forget);
-            _inner.Start(context);
-        }
+            // On the reactor thread, where a session's state may be read.
+            foreach (var (id, known) in _owner._contexts)
+            {
+                if (known.Session.Ended)
+                {
+                    _owner._contexts.TryRemove(id, out _);
+                }
+            }
 
-        private object? Forget(Session session)
-        {
-            _owner._contexts.TryRemove(session.Id, out _);
-            return session;
+            _owner._contexts[context.Session.Id] = context;
+            _inner.Start(context);
         }
     }
 }
