@@ -10,25 +10,34 @@ namespace NetScope.Web.Client;
 /// <content>Making a connection ready for requests: TCP, then a CONNECT tunnel through the proxy, then TLS.</content>
 public sealed partial class HttpAgent
 {
-    /// <summary>Connects for <paramref name="key"/>; cancelling the Deferred stops at whatever step it has reached.</summary>
+    /// <summary>
+    /// Connects for <paramref name="key"/>. Each step's Deferred is handed to the exchange while it runs, so that
+    /// giving up the request cancels the step in progress (and the method fails with what that step failed with).
+    /// </summary>
     private async Deferred<HttpClientProtocol> Connect(HttpConnectionKey key, HttpExchange exchange)
     {
         var protocol = new HttpClientProtocol(Reactor, Options.ParserOptions, key);
         var destination = Describe(key.ConnectHost, key.ConnectPort);
-        await new ClientCreator(Reactor, () => protocol)
+        var connecting = new ClientCreator(Reactor, () => protocol)
             .ConnectTcp(key.ConnectHost, key.ConnectPort, Options.ConnectTimeoutSeconds)
             .WithLabel($"connect {destination}");
+        exchange.SetConnecting(connecting);
+        await connecting;
         exchange.MarkConnected(protocol.Transport.Stats);
         try
         {
             if (key.Tunnel)
             {
-                await OpenTunnel(protocol, key, exchange);
+                var tunnel = OpenTunnel(protocol, key, exchange);
+                exchange.SetConnecting(tunnel);
+                await tunnel;
             }
 
             if (key.Tls)
             {
-                await StartTls(protocol, key, exchange);
+                var handshake = StartTls(protocol, key, exchange);
+                exchange.SetConnecting(handshake);
+                await handshake;
             }
         }
         catch (Exception)
@@ -64,6 +73,7 @@ public sealed partial class HttpAgent
         var tunnel = new HttpExchange(Reactor, key, sent, WriteHead(sent), null, options, connectionClose: false);
         tunnel.Response.Label = $"CONNECT {authority}";
         protocol.Request(tunnel);
+        exchange.SetConnecting(tunnel.Response);
         var response = await tunnel.Response;
         if (response.StatusCode is < 200 or > 299)
         {

@@ -89,7 +89,6 @@ public sealed partial class HttpAgent : IHttpAgent
             connecting = Connect(exchange.Key, exchange);
         }
 
-        exchange.SetConnecting(connecting);
         connecting.AddCallbacks(
             result =>
             {

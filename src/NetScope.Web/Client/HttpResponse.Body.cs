@@ -57,9 +57,14 @@ public sealed partial class HttpResponse
         return collector.Result;
     }
 
-    /// <summary>Reads and drops the body; gives up (aborting the connection) past <paramref name="limit"/> bytes.</summary>
-    /// <returns>A Deferred that fires when the body is gone; it never fails.</returns>
-    internal Deferred DiscardBody(long limit)
+    /// <summary>
+    /// Reads the body only to get rid of it (so a kept-alive connection can be reused), giving it up with its
+    /// connection past <paramref name="limit"/> bytes.
+    /// </summary>
+    /// <param name="limit">The most bytes worth reading.</param>
+    /// <returns>A Deferred that fires when the body is gone, whichever way; it never fails.</returns>
+    /// <exception cref="InvalidOperationException">The body was already delivered.</exception>
+    public Deferred DiscardBody(long limit)
     {
         var discarder = new BodyDiscarder(limit);
         DeliverBody(discarder);

@@ -65,8 +65,8 @@ public sealed partial class HttpResponse
     /// <summary>When each phase of the request was reached; complete once the body is.</summary>
     public HttpRequestTimings Timings { get; }
 
-    /// <summary>The redirect this response was reached through, when a redirect was followed; earlier ones are chained.</summary>
-    public HttpResponse? PreviousResponse { get; internal set; }
+    /// <summary>The redirect this response was reached through, when a redirect was followed (set by whoever follows it); earlier ones are chained.</summary>
+    public HttpResponse? PreviousResponse { get; set; }
 
     /// <summary>
     /// For a response whose body <see cref="ContentDecoderAgent"/> decodes: the response as it arrived (its

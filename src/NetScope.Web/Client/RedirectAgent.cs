@@ -30,22 +30,51 @@ public sealed class RedirectAgent : IHttpAgent
     public int MaxRedirects { get; }
 
     /// <inheritdoc/>
-    public Deferred<HttpResponse> Request(string method, HttpUrl url, HttpHeaders? headers = null, HttpRequestBody? body = null, HttpExchangeOptions? options = null) =>
-        Follow(method, url, headers, body, options);
+    public Deferred<HttpResponse> Request(string method, HttpUrl url, HttpHeaders? headers = null, HttpRequestBody? body = null, HttpExchangeOptions? options = null)
+    {
+        // Cancelling reaches the hop in progress, whose failure then ends the chain.
+        Deferred? hop = null;
+        var result = new Deferred<HttpResponse>(_ => hop?.Cancel()).WithLabel($"{method} {url} (following redirects)");
+        Follow(method, url, headers, body, options, current => hop = current).AddCallbacks(
+            response =>
+            {
+                if (!result.Called)
+                {
+                    result.Callback((HttpResponse)response!);
+                }
 
-    private async Deferred<HttpResponse> Follow(string method, HttpUrl url, HttpHeaders? headers, HttpRequestBody? body, HttpExchangeOptions? options)
+                return null;
+            },
+            failure =>
+            {
+                if (!result.Called)
+                {
+                    result.Errback(failure);
+                }
+
+                return null;
+            });
+        return result;
+    }
+
+    private async Deferred<HttpResponse> Follow(
+        string method, HttpUrl url, HttpHeaders? headers, HttpRequestBody? body, HttpExchangeOptions? options, Action<Deferred> hopStarted)
     {
         HttpResponse? previous = null;
         for (var hops = 0; ; hops++)
         {
-            var response = await _agent.Request(method, url, headers, body, options);
+            var request = _agent.Request(method, url, headers, body, options);
+            hopStarted(request);
+            var response = await request;
             response.PreviousResponse = previous;
             if (HttpRedirects.Next(method, headers, body, response) is not { } next)
             {
                 return response;
             }
 
-            await response.DiscardBody(DiscardLimit);
+            var discarding = response.DiscardBody(DiscardLimit);
+            hopStarted(discarding);
+            await discarding;
             if (hops == MaxRedirects)
             {
                 throw new TooManyRedirectsException(MaxRedirects, response);

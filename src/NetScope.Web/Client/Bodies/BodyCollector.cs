@@ -10,13 +10,19 @@ internal sealed class BodyCollector : IHttpBodyConsumer
     private const int MaxPreallocation = 16 * 1024 * 1024;
 
     private IPushProducer? _producer;
+    private bool _cancelled;
     private byte[] _buffer;
     private int _length;
 
     public BodyCollector(long expectedLength, string label)
     {
         _buffer = expectedLength is > 0 and <= MaxPreallocation ? new byte[expectedLength] : [];
-        Result = new Deferred<byte[]>(_ => _producer?.StopProducing()).WithLabel(label);
+        Result = new Deferred<byte[]>(_ =>
+        {
+            // The body's own end (the abort this causes) must not beat the cancellation to the Deferred.
+            _cancelled = true;
+            _producer?.StopProducing();
+        }).WithLabel(label);
     }
 
     public Deferred<byte[]> Result { get; }
@@ -43,7 +49,7 @@ internal sealed class BodyCollector : IHttpBodyConsumer
 
     public void BodyFinished(Exception? error)
     {
-        if (Result.Called)
+        if (Result.Called || _cancelled)
         {
             return;
         }

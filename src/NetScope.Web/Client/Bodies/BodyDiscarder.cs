@@ -13,9 +13,10 @@ internal sealed class BodyDiscarder : IHttpBodyConsumer
     public BodyDiscarder(long limit)
     {
         _limit = limit;
+        Done = new Deferred(_ => _producer?.StopProducing()).WithLabel("discard body");
     }
 
-    public Deferred Done { get; } = new Deferred().WithLabel("discard body");
+    public Deferred Done { get; }
 
     public void BodyStarted(IPushProducer producer) => _producer = producer;
 

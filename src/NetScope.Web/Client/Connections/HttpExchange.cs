@@ -90,8 +90,8 @@ internal sealed class HttpExchange
         }
     }
 
-    /// <summary>A connection attempt for this request is in progress (<see langword="null"/> once it is over).</summary>
-    public void SetConnecting(Deferred? connecting) => _connecting = connecting;
+    /// <summary>The step of a connection attempt for this request now in progress (<see langword="null"/> once the attempt is over).</summary>
+    public void SetConnecting(Deferred? step) => _connecting = step;
 
     /// <summary>A connection took the request.</summary>
     public void Attach(HttpClientProtocol protocol) => _protocol = protocol;

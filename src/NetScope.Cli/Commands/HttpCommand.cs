@@ -1,0 +1,33 @@
+using System.CommandLine;
+using NetScope.Cli.Http;
+using NetScope.Cli.Observation;
+using NetScope.Cli.Streams;
+
+namespace NetScope.Cli.Commands;
+
+/// <summary>
+/// <c>netscope http [METHOD] URL</c>: one HTTP request like curl or HTTPie, run on the reactor as a session of the
+/// model, so <c>--timing</c>, <c>--trace</c> and <c>--chains</c> show its phases, transport and Deferreds.
+/// </summary>
+internal static class HttpCommand
+{
+    /// <summary>Creates the <c>http</c> command.</summary>
+    public static Command Create()
+    {
+        var options = new HttpOptions();
+        var command = new Command("http", "Send an HTTP request and write the response body (curl-style options)");
+        options.AddTo(command);
+        var observation = ObservationOptions.AddTo(command, timing: true);
+        command.SetAction(result =>
+        {
+            var settings = options.Read(result, Console.OpenStandardInput);
+            var stdout = new ByteOutput(result.InvocationConfiguration.Output);
+            return ObservedRun.Run(
+                observation.Read(result),
+                result.InvocationConfiguration.Error,
+                (workspace, error) => HttpClientRun.Run(workspace, settings, stdout, error),
+                interruptIsSuccess: false);
+        });
+        return command;
+    }
+}
