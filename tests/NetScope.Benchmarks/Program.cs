@@ -1,4 +1,5 @@
 using BenchmarkDotNet.Running;
+using NetScope.Benchmarks.Defer;
 
 namespace NetScope.Benchmarks;
 
@@ -6,14 +7,14 @@ namespace NetScope.Benchmarks;
 public static class Program
 {
     /// <summary>
-    /// Entry point: `dotnet run -c Release --project tests/NetScope.Benchmarks -- --filter '*'`, or
-    /// `-- http-server PORT fixed|root DIR` to run an HTTP listener for system benchmarks.
+    /// Entry point: `dotnet run -c Release --project tests/NetScope.Benchmarks -- --filter '*'`;
+    /// `--probe` runs the interleaved Deferred cross-check instead of BenchmarkDotNet.
     /// </summary>
     public static void Main(string[] args)
     {
-        if (args is ["http-server", .. var rest])
+        if (args is ["--probe"])
         {
-            Http.HttpServerHost.Run(rest);
+            DeferredProbe.Run();
             return;
         }
 

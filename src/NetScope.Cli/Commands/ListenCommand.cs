@@ -4,9 +4,12 @@ using NetScope.Cli.Hosting;
 using NetScope.Cli.Listeners;
 using NetScope.Cli.Observation;
 using NetScope.Core.Defer;
+using NetScope.Core.Protocols;
 using NetScope.Core.Protocols.Classic;
+using NetScope.Core.Reactor;
 using NetScope.Sessions.Kinds;
 using NetScope.Sessions.Listeners;
+using NetScope.Web.Server.Listeners;
 
 namespace NetScope.Cli.Commands;
 
@@ -31,6 +34,36 @@ internal static class ListenCommand
         command.Subcommands.Add(Kind("daytime", "Send the date and time, then close (RFC 867)", ListenerKind.Daytime, null));
         command.Subcommands.Add(Qotd());
         command.Subcommands.Add(Kind("chat", "Relay every line from one client to all the others (/nick NAME, /who, /quit)", ListenerKind.Chat, FramingMode.Line));
+        command.Subcommands.Add(Http());
+        return command;
+    }
+
+    private static Command Http()
+    {
+        var options = new ListenOptions();
+        var http = new HttpListenOptions();
+        var command = new Command("http", "Serve HTTP: a directory (--root, the default), an echo of each request (--echo), or a fixed answer (--status)");
+        options.AddTo(command, framing: false);
+        http.AddTo(command);
+        var observation = ObservationOptions.AddTo(command, timing: false);
+        command.SetAction(result =>
+        {
+            var settings = options.Read(result, ListenerKind.Http, FramingMode.Raw);
+            var site = http.Read(result);
+            var output = new ListenerOutput(result.InvocationConfiguration.Output, result.GetValue(options.Json), connections: false, requests: !result.GetValue(options.Quiet));
+            return Run(
+                result,
+                settings,
+                observation,
+                reactor =>
+                {
+                    var created = HttpListeners.CreateSite(site, reactor);
+                    created.RequestLogged += (_, entry) => output.Request(entry);
+                    return created;
+                },
+                output,
+                HttpListenOptions.Describe(site));
+        });
         return command;
     }
 
@@ -40,7 +73,12 @@ internal static class ListenCommand
         var command = new Command(name, description);
         options.AddTo(command, framing is not null);
         var observation = ObservationOptions.AddTo(command, timing: false);
-        command.SetAction(result => Run(result, options.Read(result, kind, framing ?? FramingMode.Raw), options, observation, framing is not null));
+        command.SetAction(result =>
+        {
+            var settings = options.Read(result, kind, framing ?? FramingMode.Raw);
+            var output = new ListenerOutput(result.InvocationConfiguration.Output, result.GetValue(options.Json), connections: !result.GetValue(options.Quiet));
+            return Run(result, settings, observation, _ => ListenerProtocols.Create(settings, TimeProvider.System), output, framing is null ? null : settings.Framing.ToString().ToLowerInvariant());
+        });
         return command;
     }
 
@@ -52,23 +90,27 @@ internal static class ListenCommand
         options.AddTo(command, framing: false);
         command.Options.Add(quote);
         var observation = ObservationOptions.AddTo(command, timing: false);
-        command.SetAction(result => Run(result, options.Read(result, ListenerKind.Qotd, FramingMode.Raw, result.GetValue(quote)), options, observation, hasFraming: false));
+        command.SetAction(result =>
+        {
+            var settings = options.Read(result, ListenerKind.Qotd, FramingMode.Raw, result.GetValue(quote));
+            var output = new ListenerOutput(result.InvocationConfiguration.Output, result.GetValue(options.Json), connections: !result.GetValue(options.Quiet));
+            return Run(result, settings, observation, _ => ListenerProtocols.Create(settings, TimeProvider.System), output, null);
+        });
         return command;
     }
 
-    private static int Run(ParseResult result, ListenerSettings settings, ListenOptions options, ObservationOptions observation, bool hasFraming)
+    private static int Run(ParseResult result, ListenerSettings settings, ObservationOptions observation, Func<IReactor, IProtocolFactory> protocols, ListenerOutput output, string? detail)
     {
-        var output = new ListenerOutput(result.InvocationConfiguration.Output, result.GetValue(options.Json));
-        var framing = hasFraming ? settings.Framing.ToString().ToLowerInvariant() : null;
+        var kind = settings.Kind.ToString().ToLowerInvariant();
         var observe = observation.Read(result);
         if (observe.TracePath is null && !observe.Chains)
         {
             return CliReactor.Run(
                 reactor =>
                 {
-                    var factory = new TrackingFactory(ListenerProtocols.Create(settings, TimeProvider.System), reactor, settings.MaxConnections, settings.IdleTimeoutSeconds);
+                    var factory = new TrackingFactory(protocols(reactor), reactor, settings.MaxConnections, settings.IdleTimeoutSeconds);
                     factory.AddObserver(output);
-                    return Serve((IPEndPoint)reactor.ListenTcp(settings.Port, factory, bindAddress: settings.Host).GetHost(), settings, output, framing);
+                    return Serve(kind, (IPEndPoint)reactor.ListenTcp(settings.Port, factory, bindAddress: settings.Host).GetHost(), output, detail);
                 },
                 interruptIsSuccess: true);
         }
@@ -78,17 +120,17 @@ internal static class ListenCommand
             result.InvocationConfiguration.Error,
             (workspace, _) =>
             {
-                var listener = workspace.StartListener(new ClassicListenerStarter(settings, TimeProvider.System, [output]));
-                return Serve((IPEndPoint)listener.LocalEndPoint!, settings, output, framing);
+                var listener = workspace.StartListener(new TrackedListenerStarter(kind, settings, protocols(workspace.Reactor), [output]));
+                return Serve(kind, (IPEndPoint)listener.LocalEndPoint!, output, detail);
             },
             interruptIsSuccess: true);
     }
 
-    private static Deferred Serve(IPEndPoint bound, ListenerSettings settings, ListenerOutput output, string? framing)
+    private static Deferred Serve(string kind, IPEndPoint bound, ListenerOutput output, string? detail)
     {
-        output.Listening(settings.Kind.ToString().ToLowerInvariant(), bound, framing, null);
+        output.Listening(kind, bound, detail);
 
         // A listener runs until it is told to stop.
-        return new Deferred().WithLabel($"listen {settings.Kind.ToString().ToLowerInvariant()}");
+        return new Deferred().WithLabel($"listen {kind}");
     }
 }

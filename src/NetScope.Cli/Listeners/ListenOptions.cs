@@ -23,6 +23,8 @@ internal sealed class ListenOptions
 
     public Option<bool> Json { get; } = CommonOptions.Json();
 
+    public Option<bool> Quiet { get; } = new("--quiet", "-q") { Description = "Print only the listening line, not each connection or request" };
+
     /// <summary>Adds the options to <paramref name="command"/>; <paramref name="framing"/> adds --line/--raw.</summary>
     public void AddTo(Command command, bool framing)
     {
@@ -37,6 +39,7 @@ internal sealed class ListenOptions
         command.Options.Add(MaxConnections);
         command.Options.Add(IdleTimeout);
         command.Options.Add(Json);
+        command.Options.Add(Quiet);
     }
 
     /// <summary>Reads and checks the values; a bad one is a usage error naming it.</summary>

@@ -14,15 +14,23 @@ internal sealed class ListenerOutput : IListenerObserver
 {
     private readonly TextWriter _out;
     private readonly bool _json;
+    private readonly bool _connections;
+    private readonly bool _requests;
 
-    public ListenerOutput(TextWriter output, bool json)
+    /// <summary>
+    /// Prints on <paramref name="output"/>; <paramref name="connections"/> also prints each
+    /// connection opening and closing, <paramref name="requests"/> each HTTP request.
+    /// </summary>
+    public ListenerOutput(TextWriter output, bool json, bool connections = true, bool requests = true)
     {
         _out = output;
         _json = json;
+        _connections = connections;
+        _requests = requests;
     }
 
     /// <summary>The first line: where the listener is, so a script can read the port.</summary>
-    public void Listening(string kind, IPEndPoint bound, string? framing, string? extra)
+    public void Listening(string kind, IPEndPoint bound, string? detail)
     {
         if (_json)
         {
@@ -33,25 +41,24 @@ internal sealed class ListenerOutput : IListenerObserver
                 w.WriteString("host", bound.Address.ToString());
                 w.WriteNumber("port", bound.Port);
                 w.WriteString("address", Format(bound));
-                if (framing is not null)
+                if (detail is not null)
                 {
-                    w.WriteString("framing", framing);
-                }
-
-                if (extra is not null)
-                {
-                    w.WriteString("detail", extra);
+                    w.WriteString("detail", detail);
                 }
             });
             return;
         }
 
-        var details = string.Join(", ", new[] { kind, framing, extra }.Where(s => s is not null));
-        _out.WriteLine($"listening on {Format(bound)} ({details})");
+        _out.WriteLine(detail is null ? $"listening on {Format(bound)} ({kind})" : $"listening on {Format(bound)} ({kind}, {detail})");
     }
 
     public void ConnectionOpened(long id, EndPoint peer, TransportStats stats)
     {
+        if (!_connections)
+        {
+            return;
+        }
+
         if (_json)
         {
             Write(w =>
@@ -84,6 +91,11 @@ internal sealed class ListenerOutput : IListenerObserver
 
     public void ConnectionClosed(long id, EndPoint peer, TransportStats stats, double seconds, string reason)
     {
+        if (!_connections)
+        {
+            return;
+        }
+
         if (_json)
         {
             Write(w =>
@@ -102,6 +114,37 @@ internal sealed class ListenerOutput : IListenerObserver
         _out.WriteLine(string.Create(
             CultureInfo.InvariantCulture,
             $"#{id} close {Format(peer)} in={stats.BytesReceived} out={stats.BytesSent} {seconds:0.000}s: {reason}"));
+    }
+
+    /// <summary>One access-log line of an HTTP listener.</summary>
+    public void Request(NetScope.Web.Server.HttpAccessLogEntry entry)
+    {
+        if (!_requests)
+        {
+            return;
+        }
+
+        if (_json)
+        {
+            Write(w =>
+            {
+                w.WriteString("event", "request");
+                w.WriteString("client", Format(entry.Client));
+                if (entry.Method is not null)
+                {
+                    w.WriteString("method", entry.Method);
+                    w.WriteString("target", entry.Target);
+                }
+
+                w.WriteNumber("status", entry.StatusCode);
+                w.WriteNumber("body_bytes", entry.BodyBytes);
+                w.WriteNumber("seconds", Math.Round(entry.Duration.TotalSeconds, 6));
+                w.WriteBoolean("completed", entry.Completed);
+            });
+            return;
+        }
+
+        _out.WriteLine(entry.ToString());
     }
 
     private static string Format(EndPoint endpoint) => endpoint switch

@@ -11,6 +11,7 @@ namespace NetScope.Core.Defer;
 internal sealed class AsyncMethodState
 {
     private Deferred _target;
+    private StateMachineBox? _box;
 
     public AsyncMethodState(Func<Action<Deferred>, Deferred> create)
     {
@@ -23,9 +24,6 @@ internal sealed class AsyncMethodState
 
     /// <summary>The Deferred the method is awaiting right now, if any.</summary>
     public Deferred? WaitingOn { get; set; }
-
-    /// <summary>The boxed state machine's MoveNext, created at the first real suspension.</summary>
-    public Action? MoveNext { get; set; }
 
     public void SetResult(object? result)
     {
@@ -45,7 +43,29 @@ internal sealed class AsyncMethodState
         }
     }
 
-    private void Cancel(Deferred result)
+    public void AwaitOnCompleted<TAwaiter, TStateMachine>(ref TAwaiter awaiter, ref TStateMachine stateMachine, bool unsafeContinuation)
+        where TAwaiter : INotifyCompletion
+        where TStateMachine : IAsyncStateMachine
+    {
+        var box = _box ??= new StateMachineBox<TStateMachine>(this, ref stateMachine);
+
+        // Resume in the execution context of the suspension, as every .NET async method does
+        // (and as inlineCallbacks keeps its contextvars): AsyncLocal values set by whoever fires
+        // the awaited Deferred do not leak into the method, nor the method's into them.
+        box.Context = ExecutionContext.Capture();
+        WaitingOn = awaiter is IDeferredAwaiterSource source ? source.Awaited : null;
+
+        if (unsafeContinuation && awaiter is ICriticalNotifyCompletion critical)
+        {
+            critical.UnsafeOnCompleted(box.MoveNextAction);
+        }
+        else
+        {
+            awaiter.OnCompleted(box.MoveNextAction);
+        }
+    }
+
+    private void Cancel(Deferred cancelled)
     {
         var awaited = WaitingOn;
         if (awaited is null)
@@ -53,46 +73,60 @@ internal sealed class AsyncMethodState
             return;
         }
 
-        // Keep the caller's Deferred waiting for the method's own outcome, then cancel what it awaits:
-        // the method sees the CancelledException and may handle it.
-        _target = result.FireWaitingOnReplacement();
+        // Keep the caller's Deferred waiting for the method's own outcome, then cancel what it
+        // awaits: the method sees the CancelledException and may handle it. The replacement is
+        // cancellable the same way, so cancelling again reaches whatever the method awaits next.
+        _target = cancelled.FireWaitingOnReplacement(Cancel);
         awaited.Cancel();
     }
 
-    public void AwaitOnCompleted<TAwaiter, TStateMachine>(ref TAwaiter awaiter, ref TStateMachine stateMachine, bool unsafeContinuation)
-        where TAwaiter : INotifyCompletion
-        where TStateMachine : IAsyncStateMachine
+    /// <summary>The boxed state machine, created at the method's first real suspension.</summary>
+    private abstract class StateMachineBox
     {
-        MoveNext ??= StateMachineBox<TStateMachine>.Create(ref stateMachine, this);
-        WaitingOn = awaiter is IDeferredAwaiterSource source ? source.Awaited : null;
+        private readonly AsyncMethodState _owner;
 
-        if (unsafeContinuation && awaiter is ICriticalNotifyCompletion critical)
+        protected StateMachineBox(AsyncMethodState owner)
         {
-            critical.UnsafeOnCompleted(MoveNext);
+            _owner = owner;
+            MoveNextAction = Run;
         }
-        else
-        {
-            awaiter.OnCompleted(MoveNext);
-        }
-    }
 
-    private sealed class StateMachineBox<TStateMachine>
-        where TStateMachine : IAsyncStateMachine
-    {
-        private TStateMachine _stateMachine = default!;
-        private AsyncMethodState _owner = null!;
+        public Action MoveNextAction { get; }
 
-        public static Action Create(ref TStateMachine stateMachine, AsyncMethodState owner)
-        {
-            var box = new StateMachineBox<TStateMachine> { _owner = owner };
-            box._stateMachine = stateMachine;
-            return box.Run;
-        }
+        public ExecutionContext? Context { get; set; }
+
+        protected abstract void MoveNext();
 
         private void Run()
         {
             _owner.WaitingOn = null;
-            _stateMachine.MoveNext();
+            var context = Context;
+            if (context is null)
+            {
+                MoveNext();
+            }
+            else
+            {
+                ExecutionContext.Run(context, static box => ((StateMachineBox)box!).MoveNext(), this);
+            }
         }
+    }
+
+    private sealed class StateMachineBox<TStateMachine> : StateMachineBox
+        where TStateMachine : IAsyncStateMachine
+    {
+        // Not readonly: MoveNext mutates the (struct) state machine in place; a readonly field
+        // would make every call run on a defensive copy and lose the method's progress.
+#pragma warning disable IDE0044
+        private TStateMachine _stateMachine;
+#pragma warning restore IDE0044
+
+        public StateMachineBox(AsyncMethodState owner, ref TStateMachine stateMachine)
+            : base(owner)
+        {
+            _stateMachine = stateMachine;
+        }
+
+        protected override void MoveNext() => _stateMachine.MoveNext();
     }
 }

@@ -19,7 +19,7 @@ public partial class Deferred
     /// </summary>
     internal object? TakeResultForAwait()
     {
-        if (_observer is not null)
+        if (CurrentObserver is not null)
         {
             object? taken = null;
             AddBoth(result =>
@@ -32,7 +32,6 @@ public partial class Deferred
 
         var value = _result;
         _linksAdded++;
-        _linksConsumed++;
         _result = null;
         _unhandled?.Clear(this);
         return value;

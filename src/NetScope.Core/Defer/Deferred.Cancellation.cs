@@ -16,7 +16,7 @@ public partial class Deferred
     {
         if (!_called)
         {
-            var observer = _observer;
+            var observer = CurrentObserver;
             if (observer is not null)
             {
                 Notify(observer, static (o, d) => o.Cancelled(d), this);

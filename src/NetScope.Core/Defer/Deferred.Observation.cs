@@ -6,7 +6,11 @@ namespace NetScope.Core.Defer;
 public partial class Deferred
 {
     private static volatile bool _debugging;
-    private static volatile IDeferredObserver? _observer;
+    /// <summary>
+    /// Written with <see cref="Volatile.Write{T}(ref T, T)"/>, read plainly: the hot paths must not pay
+    /// for acquire reads, and a diagnostic observer only needs to be seen eventually.
+    /// </summary>
+    private static IDeferredObserver? _observer;
 
     /// <summary>
     /// Debug mode (off by default): Deferreds created or fired while it is on record where,
@@ -26,19 +30,46 @@ public partial class Deferred
     public static bool GetDebugging() => _debugging;
 
     /// <summary>The observer attached to every Deferred, or <see langword="null"/>.</summary>
-    public static IDeferredObserver? Observer => _observer;
+    public static IDeferredObserver? Observer => CurrentObserver;
+
+#if NO_DEFERRED_OBSERVER
+    /// <summary>This build was made with <c>/p:NoDeferredObserver=true</c>: the hooks are compiled out.</summary>
+    internal static bool HasObserverHooks => false;
+
+    /// <summary>
+    /// The hot paths read this instead of the field: a constant <see langword="null"/> here, so
+    /// the JIT removes every notification branch (used to measure what the hooks cost).
+    /// </summary>
+    private static IDeferredObserver? CurrentObserver => null;
+#else
+    /// <summary>The observer hooks are compiled in (the default build).</summary>
+    internal static bool HasObserverHooks => true;
+
+    private static IDeferredObserver? CurrentObserver => _observer;
+#endif
 
     /// <summary>
     /// Attaches <paramref name="observer"/> to every Deferred (replacing any other), or detaches
     /// with <see langword="null"/>. To feed several consumers, attach one observer that fans out.
     /// </summary>
-    public static void SetObserver(IDeferredObserver? observer) => _observer = observer;
+    /// <exception cref="NotSupportedException">
+    /// This build of NetScope.Core was made without the observer hooks (<c>/p:NoDeferredObserver=true</c>).
+    /// </exception>
+    public static void SetObserver(IDeferredObserver? observer)
+    {
+        if (!HasObserverHooks && observer is not null)
+        {
+            throw new NotSupportedException("This build of NetScope.Core was made without the Deferred observer hooks (NoDeferredObserver=true).");
+        }
+
+        Volatile.Write(ref _observer, observer);
+    }
 
     internal string? DebugSitesForReport() => _debugInfo?.DescribeSites();
 
     internal void OnUnhandledFailureCleared()
     {
-        var observer = _observer;
+        var observer = CurrentObserver;
         if (observer is not null)
         {
             Notify(observer, static (o, d) => o.UnhandledFailureCleared(d), this);
@@ -46,7 +77,7 @@ public partial class Deferred
     }
 
     internal void OnUnhandledFailureFinalized(Failure failure) =>
-        _observer?.UnhandledFailureFinalized(_id, Label, failure);
+        CurrentObserver?.UnhandledFailureFinalized(_id, Label, failure);
 
     private void NotifyLinkAdded(IDeferredObserver observer, Delegate? callback, Delegate? errback)
     {

@@ -28,16 +28,13 @@ namespace NetScope.Core.Defer;
 [AsyncMethodBuilder(typeof(DeferredMethodBuilder))]
 public partial class Deferred
 {
-    /// <summary>Marks "not fired yet" (a null result is a legitimate value).</summary>
-    private static readonly object NoResult = new();
-
     private static long _nextId;
 
-    private object? _result = NoResult;
+    /// <summary>The current result; meaningful only once <see cref="_called"/> (null is a legitimate value).</summary>
+    private object? _result;
     private CallbackEntry[]? _entries;
     private int _head;
     private int _tail;
-    private int _linksConsumed;
     private int _linksAdded;
     private int _paused;
     private bool _called;
@@ -69,7 +66,7 @@ public partial class Deferred
             _debugInfo = new DeferredDebugInfo { Creator = DeferredDebugInfo.CaptureStack() };
         }
 
-        var observer = _observer;
+        var observer = CurrentObserver;
         if (observer is not null)
         {
             _id = Interlocked.Increment(ref _nextId);
@@ -102,7 +99,7 @@ public partial class Deferred
     public int PauseCount => _paused;
 
     /// <summary><see langword="true"/> when the Deferred has a result at this moment (it may be a <see cref="Failure"/>, or a Deferred it waits on).</summary>
-    public bool HasResult => !ReferenceEquals(_result, NoResult);
+    public bool HasResult => _called;
 
     /// <summary>
     /// The current result: a value, a <see cref="Failure"/>, or the Deferred this one waits on.
@@ -147,14 +144,23 @@ public partial class Deferred
     /// <returns>This Deferred, so calls can be chained.</returns>
     public Deferred AddCallbacks(Func<object?, object?>? callback, Func<Failure, object?>? errback)
     {
-        if (_observer is null && _called && _paused == 0 && !_runningCallbacks && _head == _tail)
+        if (_called && _paused == 0 && !_runningCallbacks && _head == _tail && CurrentObserver is null)
         {
+            // Fired, idle and nothing queued: the new link is the only one to run, and runs now.
             RunSingleLinkNow(callback, errback);
-            return this;
+        }
+        else
+        {
+            AddLink(callback, errback);
         }
 
+        return this;
+    }
+
+    private void AddLink(Func<object?, object?>? callback, Func<Failure, object?>? errback)
+    {
         Append(new CallbackEntry(callback, errback));
-        var observer = _observer;
+        var observer = CurrentObserver;
         if (observer is not null)
         {
             NotifyLinkAdded(observer, callback, errback);
@@ -164,8 +170,6 @@ public partial class Deferred
         {
             RunCallbacks();
         }
-
-        return this;
     }
 
     /// <summary>Adds a callback for the success path (failures pass by it).</summary>
@@ -242,7 +246,7 @@ public partial class Deferred
     public void Pause()
     {
         _paused++;
-        var observer = _observer;
+        var observer = CurrentObserver;
         if (observer is not null)
         {
             NotifyPause(observer);
@@ -253,7 +257,7 @@ public partial class Deferred
     public void Unpause()
     {
         _paused--;
-        var observer = _observer;
+        var observer = CurrentObserver;
         if (observer is not null)
         {
             NotifyPause(observer);
@@ -346,25 +350,49 @@ public partial class Deferred
 
         _called = true;
         _result = result;
-        var observer = _observer;
+        var observer = CurrentObserver;
         if (observer is not null)
         {
             NotifyFired(observer, result);
+        }
+
+        if (_head == _tail && _paused == 0)
+        {
+            // Nothing queued: all RunCallbacks would do is forget the chaining and settle.
+            _chainedTo = null;
+            SettleAfterRun();
+            return;
         }
 
         RunCallbacks();
     }
 
     /// <summary>
-    /// Fires with an unfired Deferred as the result, so this one waits on it: used by
-    /// cancellers that must let an operation finish before the chain continues.
+    /// Fires this Deferred so that it waits on a new, unfired Deferred and returns that one:
+    /// used by cancellers that must let an operation finish before the chain continues
+    /// (Twisted's <c>inlineCallbacks</c> and <c>fromFuture</c> cancellers). The links already
+    /// added run only once the replacement fires, with its result.
     /// </summary>
-    internal Deferred FireWaitingOnReplacement()
+    /// <param name="canceller">The replacement's canceller, so a second <see cref="Cancel"/> reaches it.</param>
+    internal Deferred FireWaitingOnReplacement(Action<Deferred>? canceller = null)
     {
-        var replacement = new Deferred();
+        var replacement = new Deferred(canceller);
+        if (_debugging)
+        {
+            _debugInfo ??= new DeferredDebugInfo();
+            _debugInfo.Invoker = DeferredDebugInfo.CaptureStack();
+        }
+
         _called = true;
         _result = replacement;
-        RunCallbacks();
+        var observer = CurrentObserver;
+        if (observer is not null)
+        {
+            NotifyFired(observer, replacement);
+        }
+
+        // Exactly what a callback returning an unfired Deferred does: pause and wait on it.
+        AdoptDeferredResult(this);
         return replacement;
     }
 
@@ -397,6 +425,7 @@ public partial class Deferred
         _linksAdded++;
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     private CallbackEntry PopEntry()
     {
         var entries = _entries!;
@@ -408,7 +437,6 @@ public partial class Deferred
             _head = _tail = 0;
         }
 
-        _linksConsumed++;
         return entry;
     }
 }

@@ -17,21 +17,31 @@ namespace NetScope.Core.Time;
 public sealed class LoopingCall
 {
     private readonly Func<object?> _function;
+
+    /// <summary>The delegate the user gave (not the adapter around an <see cref="Action"/>), for <see cref="ToString"/>.</summary>
+    private readonly Delegate _describedAs;
     private Deferred<LoopingCall>? _deferred;
     private bool _runAtStart;
     private double? _realLastTime;
+    private double? _interval;
 
     /// <summary>Creates a loop that calls <paramref name="function"/> on <paramref name="clock"/>; it may return a Deferred.</summary>
     public LoopingCall(IReactorTime clock, Func<object?> function)
+        : this(clock, function, function)
     {
-        Clock = clock ?? throw new ArgumentNullException(nameof(clock));
-        _function = function ?? throw new ArgumentNullException(nameof(function));
     }
 
     /// <summary>Creates a loop that calls <paramref name="action"/> on <paramref name="clock"/>.</summary>
     public LoopingCall(IReactorTime clock, Action action)
-        : this(clock, Wrap(action))
+        : this(clock, Wrap(action), action)
     {
+    }
+
+    private LoopingCall(IReactorTime clock, Func<object?> function, Delegate describedAs)
+    {
+        Clock = clock ?? throw new ArgumentNullException(nameof(clock));
+        _function = function ?? throw new ArgumentNullException(nameof(function));
+        _describedAs = describedAs;
     }
 
     /// <summary>The clock the loop runs on.</summary>
@@ -40,8 +50,25 @@ public sealed class LoopingCall
     /// <summary><see langword="true"/> between <see cref="Start"/> and the loop's end.</summary>
     public bool Running { get; private set; }
 
-    /// <summary>The interval given to <see cref="Start"/>, in seconds.</summary>
-    public double? Interval { get; private set; }
+    /// <summary>
+    /// The interval in seconds, set by <see cref="Start"/>. It may be changed while the loop
+    /// runs (as Twisted's <c>interval</c> attribute may); the change applies from the next
+    /// iteration scheduled.
+    /// </summary>
+    /// <exception cref="ArgumentOutOfRangeException">Set to <see langword="null"/>, a negative or a non-finite number.</exception>
+    public double? Interval
+    {
+        get => _interval;
+        set
+        {
+            if (value is not { } seconds || seconds < 0 || !double.IsFinite(seconds))
+            {
+                throw new ArgumentOutOfRangeException(nameof(value), value, "The interval must be a finite number >= 0.");
+            }
+
+            _interval = seconds;
+        }
+    }
 
     /// <summary>When the loop was started (or last <see cref="Reset"/>), on <see cref="Clock"/>'s scale.</summary>
     public double? StartTime { get; private set; }
@@ -57,7 +84,7 @@ public sealed class LoopingCall
     {
         ArgumentNullException.ThrowIfNull(countCallable);
         LoopingCall? loop = null;
-        loop = new LoopingCall(clock, () => loop!.CountIntervals(countCallable));
+        loop = new LoopingCall(clock, () => loop!.CountIntervals(countCallable), countCallable);
         return loop;
     }
 
@@ -138,7 +165,7 @@ public sealed class LoopingCall
 
     /// <inheritdoc/>
     public override string ToString() =>
-        string.Create(CultureInfo.InvariantCulture, $"LoopingCall<{Interval?.ToString(CultureInfo.InvariantCulture) ?? "?"}>({CallableNames.Describe(_function)})");
+        string.Create(CultureInfo.InvariantCulture, $"LoopingCall<{Interval?.ToString(CultureInfo.InvariantCulture) ?? "?"}>({CallableNames.Describe(_describedAs)})");
 
     private static Func<object?> Wrap(Action action)
     {

@@ -67,13 +67,15 @@ public sealed class TimerQueue
     /// running call runs in the same pass if it is due, unless <paramref name="onlyExisting"/>
     /// is set (a reactor sets it, as Twisted's does, so a call that reschedules itself with
     /// zero delay cannot starve I/O). Exceptions go to <paramref name="onError"/>; when it is
-    /// <see langword="null"/> they propagate and the remaining calls stay queued.
+    /// <see langword="null"/> they propagate and the remaining calls stay queued. A pass started
+    /// by a running call (re-entrantly) keeps holding what the outer pass holds.
     /// </summary>
     /// <returns>How many calls ran.</returns>
     public int RunDue(double now, bool onlyExisting = false, Action<DelayedCall, Exception>? onError = null)
     {
         var ran = 0;
-        _holdNewCalls = onlyExisting;
+        var outerHolds = _holdNewCalls;
+        _holdNewCalls = outerHolds || onlyExisting;
         try
         {
             while (_count > 0 && _heap[0].Time <= now)
@@ -86,8 +88,9 @@ public sealed class TimerQueue
         }
         finally
         {
-            _holdNewCalls = false;
-            if (_held is { Count: > 0 })
+            // Held calls wait for the end of the outermost holding pass.
+            _holdNewCalls = outerHolds;
+            if (!outerHolds && _held is { Count: > 0 })
             {
                 foreach (var call in _held)
                 {

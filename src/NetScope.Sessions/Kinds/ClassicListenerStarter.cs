@@ -1,4 +1,3 @@
-using System.Net;
 using NetScope.Core.Protocols;
 using NetScope.Sessions.Listeners;
 using NetScope.Sessions.Workspaces;
@@ -7,76 +6,28 @@ namespace NetScope.Sessions.Kinds;
 
 /// <summary>
 /// Starts one of the ready-made listeners (echo, discard, chargen, daytime, qotd, chat) in a
-/// workspace: each accepted connection is a session with its transcript, and a
-/// <see cref="TrackingFactory"/> in front applies the connection limit and idle timeout and
-/// reports connections to its observers.
+/// workspace: a <see cref="TrackedListenerStarter"/> serving <see cref="ListenerProtocols"/>.
 /// </summary>
 public sealed class ClassicListenerStarter : IListenerStarter
 {
-    private readonly ListenerSettings _settings;
-    private readonly TimeProvider _time;
-    private readonly IReadOnlyList<IListenerObserver> _observers;
+    private readonly TrackedListenerStarter _starter;
 
     /// <summary>Creates the starter.</summary>
     public ClassicListenerStarter(ListenerSettings settings, TimeProvider time, IReadOnlyList<IListenerObserver>? observers = null)
     {
-        _settings = settings ?? throw new ArgumentNullException(nameof(settings));
-        _time = time ?? throw new ArgumentNullException(nameof(time));
-        _observers = observers ?? [];
+        ArgumentNullException.ThrowIfNull(settings);
+        _starter = new TrackedListenerStarter(settings.Kind.ToString().ToLowerInvariant(), settings, ListenerProtocols.Create(settings, time), observers);
     }
 
     /// <inheritdoc/>
-    public string Kind => _settings.Kind.ToString().ToLowerInvariant();
+    public string Kind => _starter.Kind;
 
     /// <inheritdoc/>
-    public string Target => new TcpListenerRequest(_settings.Port) { BindAddress = _settings.Host }.Describe();
+    public string Target => _starter.Target;
 
     /// <summary>The tracking factory in front of the listener, once started.</summary>
-    public TrackingFactory? Tracking { get; private set; }
+    public TrackingFactory? Tracking => _starter.Tracking;
 
     /// <inheritdoc/>
-    public IListeningPort Start(ListenerContext context)
-    {
-        ArgumentNullException.ThrowIfNull(context);
-        var protocols = ListenerProtocols.Create(_settings, _time);
-        var accepting = context.CreateAcceptingFactory(
-            session => protocols.BuildProtocol(session.Session.Peer ?? new IPEndPoint(IPAddress.None, 0))
-                ?? throw new InvalidOperationException($"The {Kind} factory refused a connection."),
-            new WrapOptions { RecordTranscript = true });
-        var tracking = new TrackingFactory(new StartingFactory(accepting, protocols), context.Reactor, _settings.MaxConnections, _settings.IdleTimeoutSeconds);
-        foreach (var observer in _observers)
-        {
-            tracking.AddObserver(observer);
-        }
-
-        Tracking = tracking;
-        return context.Reactor.ListenTcp(_settings.Port, tracking, bindAddress: _settings.Host);
-    }
-
-    /// <summary>Builds through the workspace's accepting factory but starts and stops the protocol's own factory (chat keeps its members there).</summary>
-    private sealed class StartingFactory : IProtocolFactory
-    {
-        private readonly IProtocolFactory _accepting;
-        private readonly IProtocolFactory _protocols;
-
-        public StartingFactory(IProtocolFactory accepting, IProtocolFactory protocols)
-        {
-            _accepting = accepting;
-            _protocols = protocols;
-        }
-
-        public IProtocol? BuildProtocol(EndPoint address) => _accepting.BuildProtocol(address);
-
-        public void DoStart()
-        {
-            _accepting.DoStart();
-            _protocols.DoStart();
-        }
-
-        public void DoStop()
-        {
-            _protocols.DoStop();
-            _accepting.DoStop();
-        }
-    }
+    public IListeningPort Start(ListenerContext context) => _starter.Start(context);
 }

@@ -20,4 +20,7 @@ public enum ListenerKind
 
     /// <summary>Relays every line from one client to all the others.</summary>
     Chat,
+
+    /// <summary>An HTTP server (NetScope.Web's <c>Site</c>: files, echo or a fixed answer); <see cref="ListenerProtocols"/> does not build it.</summary>
+    Http,
 }

@@ -18,6 +18,7 @@ public static class ListenerProtocols
             ListenerKind.Daytime => new DaytimeFactory(time),
             ListenerKind.Qotd => settings.Quote is null ? new QotdFactory() : new QotdFactory(settings.Quote),
             ListenerKind.Chat => new ChatFactory(settings.Framing),
+            ListenerKind.Http => throw new ArgumentException("HTTP listeners are built by NetScope.Web's HttpListeners.CreateSite.", nameof(settings)),
             _ => throw new ArgumentOutOfRangeException(nameof(settings), settings.Kind, "Unknown listener kind."),
         };
     }

@@ -1,0 +1,64 @@
+#!/usr/bin/env bash
+# NetScope's HTTP server benchmarks beside the peers, in one run (issue 5, docs/performance.md):
+#   wrk -t1 -c50 keep-alive, fixed 13-byte answer:  nginx (1 worker), twistd web, Kestrel, netscope
+#   wrk -t1 -c50, a 1 MiB static file:              nginx (sendfile off and on), netscope
+# Usage: tests/bench/http.sh   (knobs: DUR=8 ROUNDS=2 NETSCOPE=path KIT_SRC=path)
+source "$(dirname "$0")/lib.sh"
+DUR=${DUR:-8}; ROUNDS=${ROUNDS:-2}
+prepare_kit
+prepare_netscope
+WRK="timeout -k 5 $((DUR + 30)) taskset -c $LOAD_CPU wrk -t1 -c50 -d${DUR}s --latency"
+
+WWW=$WORK/www; mkdir -p "$WWW"
+head -c 1048576 /dev/urandom >"$WWW/1mib.bin"
+
+nginx_conf() { # PORT SENDFILE -> renders a one-worker nginx: / fixed, /files/ static
+  local prefix=$WORK/nginx-$1
+  mkdir -p "$prefix"
+  cat >"$prefix/nginx.conf" <<CONF
+worker_processes 1;
+daemon off;
+pid $prefix/nginx.pid;
+error_log $prefix/error.log warn;
+events { worker_connections 1024; use epoll; }
+http {
+  access_log off;
+  keepalive_requests 1000000;
+  sendfile $2;
+  client_body_temp_path $prefix/body; proxy_temp_path $prefix/proxy; fastcgi_temp_path $prefix/fastcgi;
+  uwsgi_temp_path $prefix/uwsgi; scgi_temp_path $prefix/scgi;
+  server {
+    listen 127.0.0.1:$1 backlog=1024;
+    default_type text/plain;
+    location = / { return 200 'Hello, world!'; }
+    location /files/ { alias $WWW/; }
+  }
+}
+CONF
+  echo "$prefix"
+}
+
+( cd "$KIT/servers/dotnet-http" && dotnet build -c Release -o "$WORK/dotnet-http" >"$WORK/dotnet-http-build.log" 2>&1 ) || note "Kestrel build failed"
+P=$(free_port); D=$(nginx_conf "$P" off); start_srv nginx "$P" nginx -p "$D" -c "$D/nginx.conf" -e "$D/error.log"
+P=$(free_port); D=$(nginx_conf "$P" on); start_srv nginx_sendfile "$P" nginx -p "$D" -c "$D/nginx.conf" -e "$D/error.log"
+P=$(free_port); start_srv twisted_web "$P" $PY "$KIT/servers/twisted_web.py" "$P"
+P=$(free_port); start_srv kestrel "$P" dotnet "$WORK/dotnet-http/dotnet-http.dll" "$P"
+P=$(free_port); start_srv netscope "$P" "$NETSCOPE" listen http --port "$P" --quiet --status 200 --body 'Hello, world!' --header 'Content-Type: text/plain'
+P=$(free_port); start_srv netscope_files "$P" "$NETSCOPE" listen http --port "$P" --quiet --root "$WWW"
+
+for s in nginx twisted_web kestrel netscope; do # warm-up (JIT), not reported
+  timeout 30 taskset -c "$LOAD_CPU" wrk -t1 -c50 -d2s "http://127.0.0.1:${SPORT[$s]}/" >/dev/null 2>&1
+done
+echo "# fixed 13-byte answer"
+for r in $(seq 1 "$ROUNDS"); do
+  order=(nginx netscope kestrel twisted_web); [ $((r % 2)) -eq 0 ] && order=(twisted_web kestrel netscope nginx)
+  for s in "${order[@]}"; do
+    measure "fixed-r$r" "$s" bash -c "$WRK http://127.0.0.1:${SPORT[$s]}/ | grep -E 'Requests/sec|99%' | paste -sd' '"
+  done
+done
+echo "# static 1 MiB file"
+for r in $(seq 1 "$ROUNDS"); do
+  measure "static-r$r" nginx bash -c "$WRK http://127.0.0.1:${SPORT[nginx]}/files/1mib.bin | grep -E 'Requests/sec|Transfer/sec' | paste -sd' '"
+  measure "static-r$r" nginx_sendfile bash -c "$WRK http://127.0.0.1:${SPORT[nginx_sendfile]}/files/1mib.bin | grep -E 'Requests/sec|Transfer/sec' | paste -sd' '"
+  measure "static-r$r" netscope_files bash -c "$WRK http://127.0.0.1:${SPORT[netscope_files]}/1mib.bin | grep -E 'Requests/sec|Transfer/sec' | paste -sd' '"
+done
