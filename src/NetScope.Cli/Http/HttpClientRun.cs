@@ -53,7 +53,8 @@ internal static class HttpClientRun
         }
         catch (ArgumentException exception)
         {
-            throw CliErrors.Usage(CliErrors.OneLine(exception.Message));
+            var message = exception.ParamName is { } name ? exception.Message.Replace($" (Parameter '{name}')", string.Empty, StringComparison.Ordinal) : exception.Message;
+            throw CliErrors.Usage(CliErrors.OneLine(message));
         }
         catch (Exception exception) when (exception is not CliException)
         {

@@ -128,6 +128,11 @@ internal sealed class HttpOptions
             throw CliErrors.Usage($"bad method '{method}': expected a token such as GET or POST");
         }
 
+        if (method == HttpMethods.Connect)
+        {
+            throw CliErrors.Usage("CONNECT is sent by the client itself: use --proxy URL with --proxytunnel to open a tunnel");
+        }
+
         var include = result.GetValue(Include);
         var jsonOutput = result.GetValue(JsonOutput);
         if (include && jsonOutput)
