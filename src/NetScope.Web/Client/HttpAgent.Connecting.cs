@@ -28,9 +28,8 @@ public sealed partial class HttpAgent
         {
             if (key.Tunnel)
             {
-                var tunnel = OpenTunnel(protocol, key, exchange);
-                exchange.SetConnecting(tunnel);
-                await tunnel;
+                // It hands the exchange its own step (the CONNECT request) while that runs.
+                await OpenTunnel(protocol, key, exchange);
             }
 
             if (key.Tls)
