@@ -12,7 +12,9 @@ public sealed class TraceOptionTests
         var path = Path.Combine(Path.GetTempPath(), $"netscope-trace-{Guid.NewGuid():N}.jsonl");
         try
         {
-            var run = await CliRun.NetScopeAsync("tcp", $"127.0.0.1:{server.Port}", "--send", "hello\\n", "--expect", "hello", "--linger", "0", "--trace", path)
+            // --linger 0.5 keeps the session open past the workspace's first sampling tick (0.25 s),
+            // which is when loop.health is first sampled: a quicker run has none to trace.
+            var run = await CliRun.NetScopeAsync("tcp", $"127.0.0.1:{server.Port}", "--send", "hello\\n", "--expect", "hello", "--linger", "0.5", "--trace", path)
                 .WaitAsync(TimeSpan.FromSeconds(30));
 
             Assert.Equal((0, ""), (run.ExitCode, run.Stderr));

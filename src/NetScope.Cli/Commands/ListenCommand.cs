@@ -46,12 +46,12 @@ internal static class ListenCommand
         options.AddTo(command, framing: false);
         http.AddTo(command);
         var observation = ObservationOptions.AddTo(command, timing: false);
-        command.SetAction(result =>
+        command.SetAction((result, cancellation) =>
         {
             var settings = options.Read(result, ListenerKind.Http, FramingMode.Raw);
             var site = http.Read(result);
             var output = new ListenerOutput(result.InvocationConfiguration.Output, result.GetValue(options.Json), connections: false, requests: !result.GetValue(options.Quiet));
-            return Run(
+            return Task.FromResult(Run(
                 result,
                 settings,
                 observation,
@@ -62,7 +62,9 @@ internal static class ListenCommand
                     return created;
                 },
                 output,
-                HttpListenOptions.Describe(site));
+                null,
+                HttpListenOptions.Describe(site),
+                cancellation));
         });
         return command;
     }
@@ -73,11 +75,11 @@ internal static class ListenCommand
         var command = new Command(name, description);
         options.AddTo(command, framing is not null);
         var observation = ObservationOptions.AddTo(command, timing: false);
-        command.SetAction(result =>
+        command.SetAction((result, cancellation) =>
         {
             var settings = options.Read(result, kind, framing ?? FramingMode.Raw);
             var output = new ListenerOutput(result.InvocationConfiguration.Output, result.GetValue(options.Json), connections: !result.GetValue(options.Quiet));
-            return Run(result, settings, observation, _ => ListenerProtocols.Create(settings, TimeProvider.System), output, framing is null ? null : settings.Framing.ToString().ToLowerInvariant());
+            return Task.FromResult(Run(result, settings, observation, _ => ListenerProtocols.Create(settings, TimeProvider.System), output, framing is null ? null : settings.Framing.ToString().ToLowerInvariant(), null, cancellation));
         });
         return command;
     }
@@ -90,16 +92,19 @@ internal static class ListenCommand
         options.AddTo(command, framing: false);
         command.Options.Add(quote);
         var observation = ObservationOptions.AddTo(command, timing: false);
-        command.SetAction(result =>
+        command.SetAction((result, cancellation) =>
         {
             var settings = options.Read(result, ListenerKind.Qotd, FramingMode.Raw, result.GetValue(quote));
             var output = new ListenerOutput(result.InvocationConfiguration.Output, result.GetValue(options.Json), connections: !result.GetValue(options.Quiet));
-            return Run(result, settings, observation, _ => ListenerProtocols.Create(settings, TimeProvider.System), output, null);
+            return Task.FromResult(Run(result, settings, observation, _ => ListenerProtocols.Create(settings, TimeProvider.System), output, null, null, cancellation));
         });
         return command;
     }
 
-    private static int Run(ParseResult result, ListenerSettings settings, ObservationOptions observation, Func<IReactor, IProtocolFactory> protocols, ListenerOutput output, string? detail)
+    // The actions are asynchronous only to receive the invocation's token (how an in-process caller
+    // stops the listener, as a signal does); the reactor runs on the calling thread all the same,
+    // so System.CommandLine's own signal handling never starts while it runs.
+    private static int Run(ParseResult result, ListenerSettings settings, ObservationOptions observation, Func<IReactor, IProtocolFactory> protocols, ListenerOutput output, string? framing, string? detail, CancellationToken cancellation)
     {
         var kind = settings.Kind.ToString().ToLowerInvariant();
         var observe = observation.Read(result);
@@ -110,9 +115,10 @@ internal static class ListenCommand
                 {
                     var factory = new TrackingFactory(protocols(reactor), reactor, settings.MaxConnections, settings.IdleTimeoutSeconds);
                     factory.AddObserver(output);
-                    return Serve(kind, (IPEndPoint)reactor.ListenTcp(settings.Port, factory, bindAddress: settings.Host).GetHost(), output, detail);
+                    return Serve(kind, (IPEndPoint)reactor.ListenTcp(settings.Port, factory, bindAddress: settings.Host).GetHost(), output, framing, detail);
                 },
-                interruptIsSuccess: true);
+                interruptIsSuccess: true,
+                cancellation);
         }
 
         return ObservedRun.Run(
@@ -121,14 +127,15 @@ internal static class ListenCommand
             (workspace, _) =>
             {
                 var listener = workspace.StartListener(new TrackedListenerStarter(kind, settings, protocols(workspace.Reactor), [output]));
-                return Serve(kind, (IPEndPoint)listener.LocalEndPoint!, output, detail);
+                return Serve(kind, (IPEndPoint)listener.LocalEndPoint!, output, framing, detail);
             },
-            interruptIsSuccess: true);
+            interruptIsSuccess: true,
+            cancellation);
     }
 
-    private static Deferred Serve(string kind, IPEndPoint bound, ListenerOutput output, string? detail)
+    private static Deferred Serve(string kind, IPEndPoint bound, ListenerOutput output, string? framing, string? detail)
     {
-        output.Listening(kind, bound, detail);
+        output.Listening(kind, bound, framing, detail);
 
         // A listener runs until it is told to stop.
         return new Deferred().WithLabel($"listen {kind}");

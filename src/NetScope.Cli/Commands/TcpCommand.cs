@@ -11,8 +11,12 @@ namespace NetScope.Cli.Commands;
 /// </summary>
 internal static class TcpCommand
 {
-    /// <summary>Creates the <c>tcp</c> command.</summary>
-    public static Command Create()
+    /// <summary>Creates the <c>tcp</c> command, reading the process's standard input.</summary>
+    public static Command Create() => Create(Console.OpenStandardInput);
+
+    /// <summary>Creates the <c>tcp</c> command reading <paramref name="stdin"/> (opened only when no step is scripted).</summary>
+    /// <param name="stdin">Opens the input that drives an unscripted session: the console's, or a test's pipe.</param>
+    public static Command Create(Func<Stream> stdin)
     {
         var target = new Argument<string>("target") { Description = "HOST:PORT to connect to ([IPV6]:PORT for IPv6)" };
         var options = new StreamOptions();
@@ -27,7 +31,7 @@ internal static class TcpCommand
             return ObservedRun.Run(
                 observation.Read(result),
                 result.InvocationConfiguration.Error,
-                (workspace, error) => StreamClient.Run(workspace, address, settings, output, error, Console.OpenStandardInput),
+                (workspace, error) => StreamClient.Run(workspace, address, settings, output, error, stdin),
                 interruptIsSuccess: false);
         });
         return command;

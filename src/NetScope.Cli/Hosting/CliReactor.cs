@@ -21,7 +21,11 @@ internal static class CliReactor
     /// For servers (<c>listen</c>) a signal is the normal way to stop: exit 0. For clients it
     /// means the work did not finish: exit 130.
     /// </param>
-    public static int Run(Func<IReactor, Deferred> main, bool interruptIsSuccess)
+    /// <param name="cancellationToken">
+    /// Stops the run as Ctrl-C does: the invocation's token, which is how a caller in the same
+    /// process (the in-process tests) stops a verb that runs until it is told to.
+    /// </param>
+    public static int Run(Func<IReactor, Deferred> main, bool interruptIsSuccess, CancellationToken cancellationToken = default)
     {
         var reactor = Reactors.Create();
         var interrupted = 0;
@@ -29,6 +33,11 @@ internal static class CliReactor
         {
             // Keep the process alive: the reactor shuts down in order and Run returns.
             context.Cancel = true;
+            Interrupt();
+        }
+
+        void Interrupt()
+        {
             if (Interlocked.Exchange(ref interrupted, 1) == 0)
             {
                 reactor.CallFromThread(() =>
@@ -47,6 +56,7 @@ internal static class CliReactor
 
         using var sigint = PosixSignalRegistration.Create(PosixSignal.SIGINT, OnSignal);
         using var sigterm = PosixSignalRegistration.Create(PosixSignal.SIGTERM, OnSignal);
+        using var cancelled = cancellationToken.Register(Interrupt);
         var outcome = reactor.React(() => main(reactor));
         if (Volatile.Read(ref interrupted) == 1 && outcome is null)
         {

@@ -30,7 +30,7 @@ internal sealed class ListenerOutput : IListenerObserver
     }
 
     /// <summary>The first line: where the listener is, so a script can read the port.</summary>
-    public void Listening(string kind, IPEndPoint bound, string? detail)
+    public void Listening(string kind, IPEndPoint bound, string? framing, string? detail)
     {
         if (_json)
         {
@@ -41,6 +41,11 @@ internal sealed class ListenerOutput : IListenerObserver
                 w.WriteString("host", bound.Address.ToString());
                 w.WriteNumber("port", bound.Port);
                 w.WriteString("address", Format(bound));
+                if (framing is not null)
+                {
+                    w.WriteString("framing", framing);
+                }
+
                 if (detail is not null)
                 {
                     w.WriteString("detail", detail);
@@ -49,7 +54,8 @@ internal sealed class ListenerOutput : IListenerObserver
             return;
         }
 
-        _out.WriteLine(detail is null ? $"listening on {Format(bound)} ({kind})" : $"listening on {Format(bound)} ({kind}, {detail})");
+        var details = string.Join(", ", new[] { kind, framing, detail }.Where(part => part is not null));
+        _out.WriteLine($"listening on {Format(bound)} ({details})");
     }
 
     public void ConnectionOpened(long id, EndPoint peer, TransportStats stats)

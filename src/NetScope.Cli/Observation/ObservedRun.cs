@@ -15,9 +15,10 @@ internal static class ObservedRun
 {
     /// <summary>
     /// Runs <paramref name="main"/> (given the workspace and the writer for diagnostics, which is
-    /// synchronized when the trace also goes to stderr) and returns the exit code.
+    /// synchronized when the trace also goes to stderr) and returns the exit code;
+    /// <paramref name="cancellationToken"/> stops it as Ctrl-C does.
     /// </summary>
-    public static int Run(ObservationSettings settings, TextWriter error, Func<Workspace, TextWriter, Deferred> main, bool interruptIsSuccess)
+    public static int Run(ObservationSettings settings, TextWriter error, Func<Workspace, TextWriter, Deferred> main, bool interruptIsSuccess, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(settings);
         ArgumentNullException.ThrowIfNull(main);
@@ -43,7 +44,8 @@ internal static class ObservedRun
 
                     return main(workspace, diagnostics);
                 },
-                interruptIsSuccess);
+                interruptIsSuccess,
+                cancellationToken);
         }
         finally
         {

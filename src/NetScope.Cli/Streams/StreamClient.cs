@@ -12,8 +12,8 @@ namespace NetScope.Cli.Streams;
 
 /// <summary>
 /// The body of <c>netscope tcp</c>: connect, then let the script (or stdin) drive the session;
-/// when the input ends, optionally half-close, keep reading until the peer is quiet for the
-/// linger time or closes, and turn how it ended into the exit code.
+/// when the input ends, either half-close and read until the peer closes, or keep reading until
+/// the peer is quiet for the linger time or closes; and turn how it ended into the exit code.
 /// </summary>
 internal static class StreamClient
 {
@@ -57,7 +57,8 @@ internal static class StreamClient
         return reason switch
         {
             ConnectionDoneException => ExitCode.Success,
-            var failure => throw failure,
+            // Connect failures name the step themselves; a connection lost later says which session.
+            var failure => throw CliErrors.Fail($"{opening.Kind} {opening.Target}", failure),
         };
     }
 
@@ -70,7 +71,10 @@ internal static class StreamClient
 
         if (settings.HalfClose)
         {
+            // The peer has seen our FIN and decides when the conversation ends (a server that
+            // answers once the request is complete may take its time): read until it closes.
             session.HalfClose();
+            return;
         }
 
         session.AddListener(new LingerWatch(reactor, session, settings.LingerSeconds));

@@ -55,7 +55,7 @@ internal sealed class StreamOptions
 
     public Option<double> Linger { get; } = new("--linger")
     {
-        Description = "After the input ends, keep reading until the peer has been quiet this many seconds",
+        Description = "After the input ends, keep reading until the peer has been quiet this many seconds (with --half-close: until the peer closes)",
         DefaultValueFactory = _ => 1,
     };
 
@@ -171,7 +171,8 @@ internal sealed class StreamOptions
         }
         catch (Exception exception) when (exception is IOException or UnauthorizedAccessException)
         {
-            throw CliErrors.Fail($"--send-file {path}", exception);
+            // The reason names the path already ("/tmp/x: no such file", "access to the path ...").
+            throw CliErrors.Fail("--send-file", exception);
         }
     }
 }

@@ -10,7 +10,7 @@ namespace NetScope.Cli.Streams;
 /// <param name="Steps">The scripted steps, in order; empty means stdin drives the session.</param>
 /// <param name="TimeoutSeconds">Connect timeout and per-expect timeout.</param>
 /// <param name="HalfClose">Send FIN when the input ends.</param>
-/// <param name="LingerSeconds">Quiet time after the input ends before closing.</param>
+/// <param name="LingerSeconds">Quiet time after the input ends before closing (unused with <paramref name="HalfClose"/>: the peer closes).</param>
 /// <param name="Verbose">Report connection events on stderr.</param>
 internal sealed record StreamSettings(
     StreamMode Mode,

@@ -32,8 +32,9 @@ public sealed partial class StreamSession
 
         var deferred = new Deferred<Match>().WithLabel($"expect /{pattern}/");
         var expectation = new PendingExpectation(pattern, deferred);
-        if (TryMatch(expectation))
+        if (FindMatch(expectation) is { } match)
         {
+            deferred.Callback(match);
             return deferred;
         }
 
@@ -67,28 +68,32 @@ public sealed partial class StreamSession
             _unmatched.Remove(0, _unmatched.Length - ExpectWindowChars);
         }
 
-        if (_expectation is { } expectation && TryMatch(expectation))
+        if (_expectation is { } expectation && FindMatch(expectation) is { } match)
         {
+            // Settle the state before firing: the callback may run the next step of a script at
+            // once, and that step may be the next expectation.
             _expectation = null;
             if (expectation.Timer is { } timer && timer.Active())
             {
                 timer.Cancel();
             }
+
+            expectation.Deferred.Callback(match);
         }
     }
 
-    private bool TryMatch(PendingExpectation expectation)
+    /// <summary>The match in what is unmatched so far, consumed up to its end; <see langword="null"/> if none.</summary>
+    private Match? FindMatch(PendingExpectation expectation)
     {
         var text = _unmatched.ToString();
         var match = expectation.Pattern.Match(text);
         if (!match.Success)
         {
-            return false;
+            return null;
         }
 
         _unmatched.Remove(0, match.Index + match.Length);
-        expectation.Deferred.Callback(match);
-        return true;
+        return match;
     }
 
     private void FailExpectation(string why)
