@@ -12,7 +12,11 @@ namespace NetScope.Cli.Commands;
 internal static class HttpCommand
 {
     /// <summary>Creates the <c>http</c> command.</summary>
-    public static Command Create()
+    public static Command Create() => Create(Console.OpenStandardInput);
+
+    /// <summary>Creates the <c>http</c> command reading <c>-d @-</c> from <paramref name="stdin"/>.</summary>
+    /// <param name="stdin">Opens the input a body is read from: the console's, or a test's stream.</param>
+    public static Command Create(Func<Stream> stdin)
     {
         var options = new HttpOptions();
         var command = new Command("http", "Send an HTTP request and write the response body (curl-style options)");
@@ -20,7 +24,7 @@ internal static class HttpCommand
         var observation = ObservationOptions.AddTo(command, timing: true);
         command.SetAction(result =>
         {
-            var settings = options.Read(result, Console.OpenStandardInput);
+            var settings = options.Read(result, stdin);
             var stdout = new ByteOutput(result.InvocationConfiguration.Output);
             return ObservedRun.Run(
                 observation.Read(result),

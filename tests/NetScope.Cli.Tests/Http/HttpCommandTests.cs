@@ -95,6 +95,24 @@ public sealed class HttpCommandTests
     }
 
     [Fact]
+    public async Task DataFromStdinIsReadWhole()
+    {
+        using var server = new ScriptedHttpServer(request => Reply.Text(200, request.BodyText));
+
+        var run = await CliRun.WithVerbsAsync(
+            [() => Commands.HttpCommand.Create(() => new MemoryStream("from stdin"u8.ToArray()))],
+            debug: false,
+            CancellationToken.None,
+            "http",
+            server.Url(),
+            "-d",
+            "@-").WaitAsync(TimeSpan.FromSeconds(60));
+
+        Assert.Equal((0, "from stdin"), (run.ExitCode, run.Stdout));
+        Assert.Equal("10", Assert.Single(server.Requests).Header("Content-Length"));
+    }
+
+    [Fact]
     public async Task JsonSetsTheContentTypeAndAccept()
     {
         using var server = new ScriptedHttpServer(_ => Reply.Text(200, "{}", ("Content-Type", "application/json")));
