@@ -1,7 +1,9 @@
 using System.Net.Sockets;
 using System.Reflection;
 using System.Security.Authentication;
+using System.Security.Cryptography;
 using NetScope.Core.Errors;
+using NetScope.Core.Tls;
 using NetScope.Sessions.Streams;
 using NetScope.Web.Client;
 
@@ -125,6 +127,7 @@ internal static class CliErrors
     private static (ExitCode Code, string Reason) Classify(Exception exception) => exception switch
     {
         CliException failure => (failure.Code, failure.Message),
+        TlsFailureException tls => (TlsExitCode(tls.Failure.Kind), tls.Message),
         ConnectionRefusedException refused => (ExitCode.ConnectionRefused, refused.Message),
         HostNotFoundException missing => (ExitCode.HostNotFound, missing.Message),
         ConnectTimeoutException slow => (ExitCode.Timeout, slow.Message),
@@ -146,7 +149,21 @@ internal static class CliErrors
         DirectoryNotFoundException missing => (ExitCode.FileError, OneLine(missing.Message)),
         UnauthorizedAccessException denied => (ExitCode.FileError, OneLine(denied.Message)),
         IOException io => (ExitCode.FileError, OneLine(io.Message)),
+        InvalidDataException invalid => (ExitCode.FileError, OneLine(invalid.Message)),
+        CryptographicException crypto => (ExitCode.FileError, OneLine(crypto.Message)),
         _ => (ExitCode.Error, $"internal error: {exception.GetType().Name}: {OneLine(exception.Message)}"),
+    };
+
+    /// <summary>The exit code of each way TLS can fail; the kinds without a code of their own share 20.</summary>
+    private static ExitCode TlsExitCode(TlsFailureKind kind) => kind switch
+    {
+        TlsFailureKind.UnknownIssuer => ExitCode.TlsUnknownIssuer,
+        TlsFailureKind.NameMismatch => ExitCode.TlsNameMismatch,
+        TlsFailureKind.CertificateExpired or TlsFailureKind.CertificateNotYetValid => ExitCode.TlsCertificateExpired,
+        TlsFailureKind.HandshakeTimeout => ExitCode.TlsHandshakeTimeout,
+        TlsFailureKind.ProtocolVersionMismatch or TlsFailureKind.NoSharedCipher => ExitCode.TlsNoSharedProtocol,
+        TlsFailureKind.PlaintextPeer => ExitCode.TlsPeerNotTls,
+        _ => ExitCode.TlsHandshakeFailed,
     };
 
     private static ExitCode ListenExitCode(CannotListenException listen) => listen.Error switch

@@ -50,7 +50,10 @@ internal enum ExitCode
     /// <summary>A file could not be read or written.</summary>
     FileError = 11,
 
-    /// <summary>The TLS handshake failed for a reason that none of the codes 21-26 names.</summary>
+    /// <summary>
+    /// TLS failed: the handshake, for a reason that none of the codes 21-26 names (a reset, an alert, a pin
+    /// mismatch), or the session after it (a TLS error, or a peer that closed without close_notify).
+    /// </summary>
     TlsHandshakeFailed = 20,
 
     /// <summary>The peer's certificate chain ends at an issuer that is not trusted.</summary>

@@ -21,7 +21,7 @@ internal static class ExitCodes
         (ExitCode.AddressInUse, "the local address is already in use"),
         (ExitCode.PermissionDenied, "the system refused the operation (e.g. a port below 1024)"),
         (ExitCode.FileError, "a file could not be read or written"),
-        (ExitCode.TlsHandshakeFailed, "the TLS handshake failed (none of 21-26 applies)"),
+        (ExitCode.TlsHandshakeFailed, "TLS failed, in the handshake (none of 21-26 applies) or after it"),
         (ExitCode.TlsUnknownIssuer, "the certificate's issuer is not trusted"),
         (ExitCode.TlsNameMismatch, "the certificate does not match the host name"),
         (ExitCode.TlsCertificateExpired, "the certificate is expired or not yet valid"),

@@ -14,6 +14,7 @@ public static class Program
     [
         ListenCommand.Create,
         TcpCommand.Create,
+        TlsCommand.Create,
         HttpCommand.Create,
         ExitCodesCommand.Create,
     ];

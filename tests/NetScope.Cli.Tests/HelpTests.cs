@@ -17,7 +17,7 @@ public sealed class HelpTests
         "    9  AddressInUse           the local address is already in use",
         "   10  PermissionDenied       the system refused the operation (e.g. a port below 1024)",
         "   11  FileError              a file could not be read or written",
-        "   20  TlsHandshakeFailed     the TLS handshake failed (none of 21-26 applies)",
+        "   20  TlsHandshakeFailed     TLS failed, in the handshake (none of 21-26 applies) or after it",
         "   21  TlsUnknownIssuer       the certificate's issuer is not trusted",
         "   22  TlsNameMismatch        the certificate does not match the host name",
         "   23  TlsCertificateExpired  the certificate is expired or not yet valid",

@@ -3,10 +3,12 @@ using System.Net;
 using NetScope.Cli.Hosting;
 using NetScope.Cli.Listeners;
 using NetScope.Cli.Observation;
+using NetScope.Cli.Tls;
 using NetScope.Core.Defer;
 using NetScope.Core.Protocols;
 using NetScope.Core.Protocols.Classic;
 using NetScope.Core.Reactor;
+using NetScope.Core.Tls;
 using NetScope.Sessions.Kinds;
 using NetScope.Sessions.Listeners;
 using NetScope.Web.Server.Listeners;
@@ -15,12 +17,14 @@ namespace NetScope.Cli.Commands;
 
 /// <summary>
 /// <c>netscope listen KIND</c>: starts a ready-made server (echo, discard, chargen, daytime,
-/// qotd, chat), prints where it listens, logs each connection, and stops in order on Ctrl-C or SIGTERM.
+/// qotd, chat, http), prints where it listens, logs each connection (each request for http), and
+/// stops in order on Ctrl-C or SIGTERM. With <c>--tls</c> it serves over TLS, with
+/// <c>--cert</c>/<c>--key</c> or a generated self-signed certificate whose fingerprint it prints.
 /// </summary>
 /// <remarks>
 /// Without <c>--trace</c> or <c>--chains</c> the listener runs straight on the reactor, with
-/// nothing recorded beyond the connection log; with either, it runs in a workspace where every
-/// accepted connection is a session with its transcript, Deferred chains and timings.
+/// nothing recorded beyond the log; with either, it runs in a workspace where every accepted
+/// connection is a session with its transcript, Deferred chains and timings.
 /// </remarks>
 internal static class ListenCommand
 {
@@ -38,23 +42,46 @@ internal static class ListenCommand
         return command;
     }
 
+    private static Command Kind(string name, string description, ListenerKind kind, FramingMode? framing)
+    {
+        var verb = new Verb(name, description, framing is not null);
+        verb.Command.SetAction((result, cancellation) =>
+        {
+            var settings = verb.Options.Read(result, kind, framing ?? FramingMode.Raw);
+            var output = verb.Output(result, requests: false);
+            return Task.FromResult(Run(result, verb, settings, _ => ListenerProtocols.Create(settings, TimeProvider.System), output, framing is null ? null : settings.Framing.ToString().ToLowerInvariant(), null, cancellation));
+        });
+        return verb.Command;
+    }
+
+    private static Command Qotd()
+    {
+        var verb = new Verb("qotd", "Send a quote, then close (RFC 865)", framing: false);
+        var quote = new Option<string>("--quote") { Description = "The quote to send (default: a line from Twisted's qotd)" };
+        verb.Command.Options.Add(quote);
+        verb.Command.SetAction((result, cancellation) =>
+        {
+            var settings = verb.Options.Read(result, ListenerKind.Qotd, FramingMode.Raw, result.GetValue(quote));
+            var output = verb.Output(result, requests: false);
+            return Task.FromResult(Run(result, verb, settings, _ => ListenerProtocols.Create(settings, TimeProvider.System), output, null, null, cancellation));
+        });
+        return verb.Command;
+    }
+
     private static Command Http()
     {
-        var options = new ListenOptions();
+        var verb = new Verb("http", "Serve HTTP: a directory (--root, the default), an echo of each request (--echo), or a fixed answer (--status)", framing: false);
         var http = new HttpListenOptions();
-        var command = new Command("http", "Serve HTTP: a directory (--root, the default), an echo of each request (--echo), or a fixed answer (--status)");
-        options.AddTo(command, framing: false);
-        http.AddTo(command);
-        var observation = ObservationOptions.AddTo(command, timing: false);
-        command.SetAction((result, cancellation) =>
+        http.AddTo(verb.Command);
+        verb.Command.SetAction((result, cancellation) =>
         {
-            var settings = options.Read(result, ListenerKind.Http, FramingMode.Raw);
+            var settings = verb.Options.Read(result, ListenerKind.Http, FramingMode.Raw);
             var site = http.Read(result);
-            var output = new ListenerOutput(result.InvocationConfiguration.Output, result.GetValue(options.Json), connections: false, requests: !result.GetValue(options.Quiet));
+            var output = verb.Output(result, requests: true);
             return Task.FromResult(Run(
                 result,
+                verb,
                 settings,
-                observation,
                 reactor =>
                 {
                     var created = HttpListeners.CreateSite(site, reactor);
@@ -66,48 +93,30 @@ internal static class ListenCommand
                 HttpListenOptions.Describe(site),
                 cancellation));
         });
-        return command;
-    }
-
-    private static Command Kind(string name, string description, ListenerKind kind, FramingMode? framing)
-    {
-        var options = new ListenOptions();
-        var command = new Command(name, description);
-        options.AddTo(command, framing is not null);
-        var observation = ObservationOptions.AddTo(command, timing: false);
-        command.SetAction((result, cancellation) =>
-        {
-            var settings = options.Read(result, kind, framing ?? FramingMode.Raw);
-            var output = new ListenerOutput(result.InvocationConfiguration.Output, result.GetValue(options.Json), connections: !result.GetValue(options.Quiet));
-            return Task.FromResult(Run(result, settings, observation, _ => ListenerProtocols.Create(settings, TimeProvider.System), output, framing is null ? null : settings.Framing.ToString().ToLowerInvariant(), null, cancellation));
-        });
-        return command;
-    }
-
-    private static Command Qotd()
-    {
-        var options = new ListenOptions();
-        var quote = new Option<string>("--quote") { Description = "The quote to send (default: a line from Twisted's qotd)" };
-        var command = new Command("qotd", "Send a quote, then close (RFC 865)");
-        options.AddTo(command, framing: false);
-        command.Options.Add(quote);
-        var observation = ObservationOptions.AddTo(command, timing: false);
-        command.SetAction((result, cancellation) =>
-        {
-            var settings = options.Read(result, ListenerKind.Qotd, FramingMode.Raw, result.GetValue(quote));
-            var output = new ListenerOutput(result.InvocationConfiguration.Output, result.GetValue(options.Json), connections: !result.GetValue(options.Quiet));
-            return Task.FromResult(Run(result, settings, observation, _ => ListenerProtocols.Create(settings, TimeProvider.System), output, null, null, cancellation));
-        });
-        return command;
+        return verb.Command;
     }
 
     // The actions are asynchronous only to receive the invocation's token (how an in-process caller
     // stops the listener, as a signal does); the reactor runs on the calling thread all the same,
     // so System.CommandLine's own signal handling never starts while it runs.
-    private static int Run(ParseResult result, ListenerSettings settings, ObservationOptions observation, Func<IReactor, IProtocolFactory> protocols, ListenerOutput output, string? framing, string? detail, CancellationToken cancellation)
+    private static int Run(
+        ParseResult result,
+        Verb verb,
+        ListenerSettings settings,
+        Func<IReactor, IProtocolFactory> protocols,
+        ListenerOutput output,
+        string? framing,
+        string? detail,
+        CancellationToken cancellation)
     {
         var kind = settings.Kind.ToString().ToLowerInvariant();
-        var observe = observation.Read(result);
+        var observe = verb.Observation.Read(result);
+
+        // The certificate is loaded (or generated) before the reactor runs, and its fingerprint printed.
+        var tls = verb.Tls.Read(result);
+        var server = tls is null ? null : TlsListenOptions.CreateServer(tls, result.InvocationConfiguration.Error);
+        var tlsDetail = server is null ? null : "tls " + server.CertificateFingerprint;
+        detail = detail is null ? tlsDetail : tlsDetail is null ? detail : $"{detail}, {tlsDetail}";
         if (observe.TracePath is null && !observe.Chains)
         {
             return CliReactor.Run(
@@ -115,7 +124,8 @@ internal static class ListenCommand
                 {
                     var factory = new TrackingFactory(protocols(reactor), reactor, settings.MaxConnections, settings.IdleTimeoutSeconds);
                     factory.AddObserver(output);
-                    return Serve(kind, (IPEndPoint)reactor.ListenTcp(settings.Port, factory, bindAddress: settings.Host).GetHost(), output, framing, detail);
+                    var listening = server is null ? (IProtocolFactory)factory : reactor.WrapForTls(factory, server, tls!.Layer);
+                    return Serve(kind, (IPEndPoint)reactor.ListenTcp(settings.Port, listening, bindAddress: settings.Host).GetHost(), output, framing, detail);
                 },
                 interruptIsSuccess: true,
                 cancellation);
@@ -126,7 +136,7 @@ internal static class ListenCommand
             result.InvocationConfiguration.Error,
             (workspace, _) =>
             {
-                var listener = workspace.StartListener(new TrackedListenerStarter(kind, settings, protocols(workspace.Reactor), [output]));
+                var listener = workspace.StartListener(new TrackedListenerStarter(kind, settings, protocols(workspace.Reactor), [output], server, tls?.Layer));
                 return Serve(kind, (IPEndPoint)listener.LocalEndPoint!, output, framing, detail);
             },
             interruptIsSuccess: true,
@@ -139,5 +149,32 @@ internal static class ListenCommand
 
         // A listener runs until it is told to stop.
         return new Deferred().WithLabel($"listen {kind}");
+    }
+
+    /// <summary>One listen subcommand and the option groups every kind has.</summary>
+    private sealed class Verb
+    {
+        public Verb(string name, string description, bool framing)
+        {
+            Command = new Command(name, description);
+            Options.AddTo(Command, framing);
+            Tls.AddTo(Command);
+            Observation = ObservationOptions.AddTo(Command, timing: false);
+        }
+
+        public Command Command { get; }
+
+        public ListenOptions Options { get; } = new();
+
+        public TlsListenOptions Tls { get; } = new();
+
+        public ObservationOptions Observation { get; }
+
+        /// <summary>The log: connections for stream listeners, requests for HTTP, both silenced by --quiet.</summary>
+        public ListenerOutput Output(ParseResult result, bool requests)
+        {
+            var quiet = result.GetValue(Options.Quiet);
+            return new ListenerOutput(result.InvocationConfiguration.Output, result.GetValue(Options.Json), connections: !requests && !quiet, requests: requests && !quiet);
+        }
     }
 }

@@ -11,11 +11,15 @@ namespace NetScope.Cli.Streams;
 /// </summary>
 internal static class StdinPump
 {
+    /// <summary>The line that, typed on its own in line mode, upgrades the session to TLS instead of being sent.</summary>
+    public const string StartTlsCommand = "/starttls";
+
     /// <summary>
     /// Starts pumping <paramref name="input"/> into <paramref name="session"/>; <paramref name="ended"/>
-    /// runs on the reactor thread at end of input.
+    /// runs on the reactor thread at end of input. In line mode, a line that is exactly
+    /// <see cref="StartTlsCommand"/> runs <paramref name="startTls"/> on the reactor thread (when given) instead.
     /// </summary>
-    public static void Start(IReactor reactor, StreamSession session, Stream input, StreamMode mode, byte[] lineEnding, Action ended)
+    public static void Start(IReactor reactor, StreamSession session, Stream input, StreamMode mode, byte[] lineEnding, Action ended, Action? startTls = null)
     {
         var thread = new Thread(() =>
         {
@@ -23,7 +27,7 @@ internal static class StdinPump
             {
                 if (mode == StreamMode.Line)
                 {
-                    PumpLines(reactor, session, input, lineEnding);
+                    PumpLines(reactor, session, input, lineEnding, startTls);
                 }
                 else
                 {
@@ -44,11 +48,17 @@ internal static class StdinPump
         thread.Start();
     }
 
-    private static void PumpLines(IReactor reactor, StreamSession session, Stream input, byte[] lineEnding)
+    private static void PumpLines(IReactor reactor, StreamSession session, Stream input, byte[] lineEnding, Action? startTls)
     {
         using var reader = new StreamReader(input, new UTF8Encoding(false), detectEncodingFromByteOrderMarks: false);
         while (reader.ReadLine() is { } line)
         {
+            if (startTls is not null && line == StartTlsCommand)
+            {
+                reactor.CallFromThread(startTls);
+                continue;
+            }
+
             var bytes = new byte[Encoding.UTF8.GetByteCount(line) + lineEnding.Length];
             var count = Encoding.UTF8.GetBytes(line, bytes);
             lineEnding.CopyTo(bytes, count);

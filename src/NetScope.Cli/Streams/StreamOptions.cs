@@ -2,6 +2,7 @@ using System.CommandLine;
 using System.CommandLine.Parsing;
 using System.Globalization;
 using System.Text.RegularExpressions;
+using NetScope.Cli.Tls;
 using NetScope.Sessions.Formatting;
 using NetScope.Sessions.Scripting;
 using NetScope.Sessions.Streams;
@@ -14,6 +15,14 @@ namespace NetScope.Cli.Streams;
 /// </summary>
 internal sealed class StreamOptions
 {
+    private readonly bool _startTls;
+
+    /// <summary>Creates the options; <paramref name="startTls"/> adds the <c>--starttls-after</c> step (plaintext verbs).</summary>
+    public StreamOptions(bool startTls = false)
+    {
+        _startTls = startTls;
+    }
+
     public Option<bool> Raw { get; } = new("--raw") { Description = "Show received bytes as they arrive instead of as lines" };
 
     public Option<bool> Hex { get; } = new("--hex") { Description = "Show a hex dump (offset, hex, ASCII) of what is sent (>) and received (<)" };
@@ -42,9 +51,15 @@ internal sealed class StreamOptions
         HelpName = "REGEX",
     };
 
+    public Option<string[]> StartTlsAfter { get; } = new("--starttls-after")
+    {
+        Description = "Once what arrived matches REGEX, upgrade the connection to TLS in place (STARTTLS); later steps run over TLS",
+        HelpName = "REGEX",
+    };
+
     public Option<double> Timeout { get; } = new("--timeout")
     {
-        Description = "Seconds allowed for connecting and for each --expect",
+        Description = "Seconds allowed for connecting, for the TLS handshake and for each --expect",
         DefaultValueFactory = _ => 10,
     };
 
@@ -67,6 +82,11 @@ internal sealed class StreamOptions
         foreach (Option option in new Option[] { Raw, Hex, Eol, Send, SendFile, Expect, Timeout, HalfClose, Linger, Verbose })
         {
             command.Options.Add(option);
+        }
+
+        if (_startTls)
+        {
+            command.Options.Add(StartTlsAfter);
         }
     }
 
@@ -132,7 +152,11 @@ internal sealed class StreamOptions
             }
             else if (Expect.Name == token.Value)
             {
-                steps.Add(new ExpectStep(ParsePattern(value), timeout));
+                steps.Add(new ExpectStep(ParsePattern(Expect.Name, value), timeout));
+            }
+            else if (_startTls && StartTlsAfter.Name == token.Value)
+            {
+                steps.Add(new StartTlsStep(ParsePattern(StartTlsAfter.Name, value), timeout));
             }
         }
 
@@ -151,7 +175,7 @@ internal sealed class StreamOptions
         }
     }
 
-    private static Regex ParsePattern(string pattern)
+    private static Regex ParsePattern(string option, string pattern)
     {
         try
         {
@@ -159,7 +183,7 @@ internal sealed class StreamOptions
         }
         catch (ArgumentException exception)
         {
-            throw CliErrors.Usage($"--expect '{pattern}': not a valid regular expression ({CliErrors.OneLine(exception.Message)})");
+            throw CliErrors.Usage($"{option} '{pattern}': not a valid regular expression ({CliErrors.OneLine(exception.Message)})");
         }
     }
 

@@ -43,4 +43,10 @@ public enum TlsFailureKind
 
     /// <summary>A TLS error after the handshake (bad record, decryption failure, unexpected alert).</summary>
     ConnectionError,
+
+    /// <summary>
+    /// The handshake did not finish within the time the TLS layer allows (<see cref="TlsLayerOptions.HandshakeTimeoutSeconds"/>):
+    /// the peer went silent, or answers too slowly. Reported by the layer, not the engine.
+    /// </summary>
+    HandshakeTimeout,
 }

@@ -1,4 +1,5 @@
 using NetScope.Core.Protocols;
+using NetScope.Core.Tls;
 using NetScope.Sessions.Listeners;
 using NetScope.Sessions.Workspaces;
 
@@ -12,11 +13,12 @@ public sealed class ClassicListenerStarter : IListenerStarter
 {
     private readonly TrackedListenerStarter _starter;
 
-    /// <summary>Creates the starter.</summary>
-    public ClassicListenerStarter(ListenerSettings settings, TimeProvider time, IReadOnlyList<IListenerObserver>? observers = null)
+    /// <summary>Creates the starter; with <paramref name="tls"/> the listener serves over TLS.</summary>
+    public ClassicListenerStarter(
+        ListenerSettings settings, TimeProvider time, IReadOnlyList<IListenerObserver>? observers = null, TlsServerOptions? tls = null, TlsLayerOptions? tlsLayer = null)
     {
         ArgumentNullException.ThrowIfNull(settings);
-        _starter = new TrackedListenerStarter(settings.Kind.ToString().ToLowerInvariant(), settings, ListenerProtocols.Create(settings, time), observers);
+        _starter = new TrackedListenerStarter(settings.Kind.ToString().ToLowerInvariant(), settings, ListenerProtocols.Create(settings, time), observers, tls, tlsLayer);
     }
 
     /// <inheritdoc/>

@@ -1,5 +1,6 @@
 using System.Net;
 using NetScope.Core.Protocols;
+using NetScope.Core.Tls;
 using NetScope.Sessions.Listeners;
 using NetScope.Sessions.Workspaces;
 
@@ -16,10 +17,18 @@ public sealed class TrackedListenerStarter : IListenerStarter
     private readonly ListenerSettings _settings;
     private readonly IProtocolFactory _protocols;
     private readonly IReadOnlyList<IListenerObserver> _observers;
+    private readonly TlsServerOptions? _tls;
+    private readonly TlsLayerOptions? _tlsLayer;
 
-    /// <summary>Creates the starter: <paramref name="kind"/> names the listener, <paramref name="protocols"/> serves each connection.</summary>
-    public TrackedListenerStarter(string kind, ListenerSettings settings, IProtocolFactory protocols, IReadOnlyList<IListenerObserver>? observers = null)
+    /// <summary>
+    /// Creates the starter: <paramref name="kind"/> names the listener, <paramref name="protocols"/>
+    /// serves each connection; with <paramref name="tls"/> the listener serves over TLS.
+    /// </summary>
+    public TrackedListenerStarter(
+        string kind, ListenerSettings settings, IProtocolFactory protocols, IReadOnlyList<IListenerObserver>? observers = null, TlsServerOptions? tls = null, TlsLayerOptions? tlsLayer = null)
     {
+        _tls = tls;
+        _tlsLayer = tlsLayer;
         ArgumentException.ThrowIfNullOrEmpty(kind);
         Kind = kind;
         _settings = settings ?? throw new ArgumentNullException(nameof(settings));
@@ -52,7 +61,8 @@ public sealed class TrackedListenerStarter : IListenerStarter
         }
 
         Tracking = tracking;
-        return context.Reactor.ListenTcp(_settings.Port, tracking, bindAddress: _settings.Host);
+        var listening = _tls is null ? (IProtocolFactory)tracking : context.Reactor.WrapForTls(tracking, _tls, _tlsLayer);
+        return context.Reactor.ListenTcp(_settings.Port, listening, bindAddress: _settings.Host);
     }
 
     /// <summary>Builds through the workspace's accepting factory but starts and stops the protocol's own factory (chat keeps its members there).</summary>

@@ -16,8 +16,8 @@ internal sealed partial class TcpConnection
     private bool _disconnected;
     private bool _finishScheduled;
 
-    /// <inheritdoc/>
-    public void LoseConnection()
+    /// <summary>Closes the socket after what is buffered, bypassing a TLS layer (no close_notify).</summary>
+    internal void LoseConnectionRaw()
     {
         if (_disconnected || _disconnecting)
         {
@@ -35,8 +35,8 @@ internal sealed partial class TcpConnection
         }
     }
 
-    /// <inheritdoc/>
-    public void LoseWriteConnection()
+    /// <summary>Sends FIN after what is buffered, bypassing a TLS layer.</summary>
+    internal void LoseWriteConnectionRaw()
     {
         if (_disconnected || _aborting || _writeDisconnecting || _writeShutDown)
         {

@@ -44,15 +44,15 @@ internal sealed partial class TcpConnection
         CloseAndNotify(LostBecause(error));
     }
 
-    /// <inheritdoc/>
-    public void PauseProducing()
+    /// <summary>Stops reading the socket, bypassing a TLS layer.</summary>
+    internal void PauseProducingRaw()
     {
         Stats.ReadingPaused = true;
         SetInterest(read: false, write: WatchWrite);
     }
 
-    /// <inheritdoc/>
-    public void ResumeProducing()
+    /// <summary>Reads the socket again, bypassing a TLS layer.</summary>
+    internal void ResumeProducingRaw()
     {
         Stats.ReadingPaused = false;
         if (!_disconnecting && !_readShutDown)
@@ -60,9 +60,6 @@ internal sealed partial class TcpConnection
             SetInterest(read: true, write: WatchWrite);
         }
     }
-
-    /// <inheritdoc/>
-    public void StopProducing() => LoseConnection();
 
     private void OnEndOfStream()
     {

@@ -11,8 +11,8 @@ internal sealed partial class TcpConnection
     private bool _streamingProducer;
     private bool _producerPaused;
 
-    /// <inheritdoc/>
-    public void Write(ReadOnlySpan<byte> data)
+    /// <summary>Sends <paramref name="data"/> on the socket, bypassing a TLS layer (see <see cref="Write"/>).</summary>
+    internal void WriteRaw(ReadOnlySpan<byte> data)
     {
         if (_disconnected || _aborting || _writeShutDown || data.IsEmpty)
         {
@@ -56,8 +56,8 @@ internal sealed partial class TcpConnection
         BufferGrew();
     }
 
-    /// <inheritdoc/>
-    public void WriteSequence(IReadOnlyList<ReadOnlyMemory<byte>> data)
+    /// <summary>Sends <paramref name="data"/> on the socket as one vectored write, bypassing a TLS layer.</summary>
+    internal void WriteSequenceRaw(IReadOnlyList<ReadOnlyMemory<byte>> data)
     {
         ArgumentNullException.ThrowIfNull(data);
         if (_disconnected || _aborting || _writeShutDown || data.Count == 0)
@@ -69,7 +69,7 @@ internal sealed partial class TcpConnection
         {
             foreach (var part in data)
             {
-                Write(part.Span);
+                WriteRaw(part.Span);
             }
 
             return;
@@ -124,8 +124,8 @@ internal sealed partial class TcpConnection
         BufferGrew();
     }
 
-    /// <inheritdoc/>
-    public void RegisterProducer(IProducer producer, bool streaming)
+    /// <summary>Registers a producer of socket writes, bypassing a TLS layer.</summary>
+    internal void RegisterProducerRaw(IProducer producer, bool streaming)
     {
         ArgumentNullException.ThrowIfNull(producer);
         if (_producer is not null)
@@ -151,8 +151,8 @@ internal sealed partial class TcpConnection
         }
     }
 
-    /// <inheritdoc/>
-    public void UnregisterProducer()
+    /// <summary>Unregisters the producer of socket writes, bypassing a TLS layer.</summary>
+    internal void UnregisterProducerRaw()
     {
         _producer = null;
         _producerPaused = false;

@@ -1,0 +1,99 @@
+using System.Globalization;
+using NetScope.Core.Tls;
+using NetScope.Core.Transports;
+using NetScope.Sessions.Streams;
+using NetScope.Sessions.Workspaces;
+
+namespace NetScope.Sessions.Kinds;
+
+/// <summary>
+/// Starts a TLS line/raw session: a <see cref="StreamSession"/> over the TLS layer over TCP. The session
+/// opens once the handshake completes (a failed handshake fails it with the
+/// <see cref="TlsFailureException"/>); the TLS transport is attributed to it with the handshake's details
+/// (version, cipher, ALPN, SNI, peer, verification) for snapshots and traces.
+/// </summary>
+public sealed class TlsSessionStarter : ISessionStarter
+{
+    private readonly TlsSessionRequest _request;
+
+    /// <summary>Creates the starter for <paramref name="request"/>.</summary>
+    public TlsSessionStarter(TlsSessionRequest request)
+    {
+        _request = request ?? throw new ArgumentNullException(nameof(request));
+    }
+
+    /// <inheritdoc/>
+    public string Kind => "tls";
+
+    /// <inheritdoc/>
+    public string Target => _request.Target.ToString();
+
+    /// <summary>What a view shows about a TLS transport: the handshake's state and, once done, what it negotiated.</summary>
+    public static IReadOnlyList<KeyValuePair<string, string>> Describe(ITlsTransport transport)
+    {
+        ArgumentNullException.ThrowIfNull(transport);
+        var status = transport.GetStatus();
+        var details = new List<KeyValuePair<string, string>>
+        {
+            new("tls state", status.State.ToString()),
+            new("handshake ms", status.HandshakeElapsed.TotalMilliseconds.ToString("0.0", CultureInfo.InvariantCulture)),
+        };
+        if (status.Session is { } session)
+        {
+            details.Add(new("version", session.ProtocolName));
+            details.Add(new("cipher", session.CipherSuite.ToString()));
+            details.Add(new("alpn", session.ApplicationProtocol ?? "none"));
+        }
+
+        if ((status.ServerNameSent ?? status.ServerNameReceived) is { } sni)
+        {
+            details.Add(new("sni", sni));
+        }
+
+        if (status.PeerCertificates.Count > 0)
+        {
+            details.Add(new("peer", status.PeerCertificates[0].Subject));
+        }
+
+        details.Add(new("verification", status.Verification.Reason));
+        if (status.Failure is { } failure)
+        {
+            details.Add(new("failure", failure.Message));
+        }
+
+        return details;
+    }
+
+    /// <inheritdoc/>
+    public void Start(SessionContext context)
+    {
+        ArgumentNullException.ThrowIfNull(context);
+        var stream = context.CreateStream(_request.Mode);
+        stream.LineEnding = _request.LineEnding;
+        stream.WhenConnected.AddCallback(connected =>
+        {
+            if (stream.Transport is ITlsTransport tls)
+            {
+                context.AttachTransport(tls.Stats, () => Describe(tls));
+                if (tls.LowerTransport is ITcpTransport tcp)
+                {
+                    // TCP_INFO belongs to the TCP layer's record, not the TLS one above it.
+                    context.SetKernelSource(tcp);
+                }
+
+                tls.NotifyHandshakeCompleted().AddCallbacks(
+                    session =>
+                    {
+                        context.MarkOpen();
+                        return session;
+                    },
+                    // The connection ends with the failure, and the session with it.
+                    _ => null);
+            }
+
+            return connected;
+        });
+        var factory = context.CreateClientFactory(stream, new WrapOptions { RecordTranscript = false, OpensSession = false });
+        context.Reactor.ConnectSsl(_request.Target.Host, _request.Target.Port, factory, _request.Options, _request.TimeoutSeconds, _request.Layer);
+    }
+}
