@@ -1,5 +1,6 @@
 using System.Net;
 using System.Text;
+using NetScope.Core.Tls;
 using NetScope.Core.Transports;
 using NetScope.Web.Client;
 using NetScope.Web.Http;
@@ -30,9 +31,17 @@ internal sealed class HeadPrinter : IHttpExchangeObserver
 
     public void ConnectionReady(ITransport transport, bool reused)
     {
-        if (_verbose)
+        if (!_verbose)
         {
-            _error.WriteLine(reused ? $"* reusing the connection to {Describe(transport.GetPeer())}" : $"* connected to {Describe(transport.GetPeer())}");
+            return;
+        }
+
+        _error.WriteLine(reused ? $"* reusing the connection to {Describe(transport.GetPeer())}" : $"* connected to {Describe(transport.GetPeer())}");
+        if (!reused && transport is ITlsUpgradable { Tls.Session: { } session })
+        {
+            var verification = session.Verification;
+            _error.WriteLine($"* {session.ProtocolName} {session.CipherSuite}, ALPN {session.ApplicationProtocol ?? "none"}, server name {session.ServerName ?? "(none)"}");
+            _error.WriteLine($"* certificate: {session.PeerCertificates.FirstOrDefault()?.Subject ?? "none"}; {(verification.IsTrusted ? "verified" : $"NOT verified ({verification.Reason})")}");
         }
     }
 

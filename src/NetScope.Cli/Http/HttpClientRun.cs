@@ -28,6 +28,7 @@ internal static class HttpClientRun
             ConnectTimeoutSeconds = settings.ConnectTimeoutSeconds,
             Proxy = settings.Proxy,
             Version = settings.Version,
+            Tls = settings.TlsFor,
         });
         if (settings.Compressed)
         {

@@ -1,6 +1,9 @@
 using System.CommandLine;
 using System.Globalization;
+using System.Security.Cryptography;
+using System.Security.Cryptography.X509Certificates;
 using System.Text;
+using NetScope.Core.Tls;
 using NetScope.Web.Client;
 using NetScope.Web.Http;
 
@@ -80,6 +83,17 @@ internal sealed class HttpOptions
 
     public Option<bool> Http10 { get; } = new("--http1.0") { Description = "Send HTTP/1.0 requests" };
 
+    public Option<bool> Insecure { get; } = new("--insecure", "-k")
+    {
+        Description = "https: go on when the server's certificate fails verification (-v still says why)",
+    };
+
+    public Option<string?> Ca { get; } = new("--ca", "--cacert")
+    {
+        Description = "https: trust the CA certificates in this PEM file instead of the system store",
+        HelpName = "FILE",
+    };
+
     /// <summary>Adds the argument and every option to <paramref name="command"/>.</summary>
     public void AddTo(Command command)
     {
@@ -87,7 +101,7 @@ internal sealed class HttpOptions
         foreach (Option option in new Option[]
         {
             Header, Data, Json, Include, Verbose, Output, Location, MaxRedirects, MaxTime, ConnectTimeout, Proxy, ProxyTunnel, JsonOutput,
-            Fail, Compressed, Http10,
+            Fail, Compressed, Http10, Insecure, Ca,
         })
         {
             command.Options.Add(option);
@@ -168,7 +182,27 @@ internal sealed class HttpOptions
             jsonOutput,
             result.GetValue(Fail),
             result.GetValue(Compressed),
-            result.GetValue(Http10) ? HttpProtocolVersion.Http10 : HttpProtocolVersion.Http11);
+            result.GetValue(Http10) ? HttpProtocolVersion.Http10 : HttpProtocolVersion.Http11,
+            result.GetValue(Insecure),
+            LoadCa(result.GetValue(Ca)));
+    }
+
+    /// <summary>Loads the --ca bundle; an unreadable or empty file is a file error.</summary>
+    private static X509Certificate2Collection? LoadCa(string? path)
+    {
+        if (path is null)
+        {
+            return null;
+        }
+
+        try
+        {
+            return TlsCertificates.LoadPemBundle(path);
+        }
+        catch (Exception exception) when (exception is IOException or UnauthorizedAccessException or CryptographicException or InvalidDataException)
+        {
+            throw CliErrors.Fail($"--ca {path}", exception);
+        }
     }
 
     /// <summary>Parses a URL, taking http:// when no scheme is given (as curl does).</summary>

@@ -1,3 +1,5 @@
+using System.Security.Cryptography.X509Certificates;
+using NetScope.Core.Tls;
 using NetScope.Web.Client;
 using NetScope.Web.Http;
 
@@ -20,6 +22,8 @@ namespace NetScope.Cli.Http;
 /// <param name="Fail">--fail.</param>
 /// <param name="Compressed">--compressed.</param>
 /// <param name="Version">--http1.0 or HTTP/1.1.</param>
+/// <param name="Insecure">--insecure: https goes on whatever the certificate check finds.</param>
+/// <param name="TrustedAuthorities">--ca: the only CAs trusted for https, or <see langword="null"/> for the system store.</param>
 internal sealed record HttpSettings(
     string Method,
     HttpUrl Url,
@@ -36,4 +40,16 @@ internal sealed record HttpSettings(
     bool JsonOutput,
     bool Fail,
     bool Compressed,
-    HttpProtocolVersion Version);
+    HttpProtocolVersion Version,
+    bool Insecure,
+    X509Certificate2Collection? TrustedAuthorities)
+{
+    /// <summary>The TLS settings of https connections to <paramref name="host"/>.</summary>
+    public TlsClientOptions TlsFor(string host) => new()
+    {
+        ServerName = host,
+        ApplicationProtocols = ["http/1.1"],
+        TrustedAuthorities = TrustedAuthorities,
+        Insecure = Insecure,
+    };
+}

@@ -1,5 +1,6 @@
 using System.Globalization;
 using NetScope.Core.Errors;
+using NetScope.Core.Tls;
 using NetScope.Core.Transports;
 using NetScope.Sessions.Transcripts;
 using NetScope.Sessions.Workspaces;
@@ -44,9 +45,18 @@ internal sealed class HttpSessionRecorder : IHttpExchangeObserver
             // Its dns and connect belong to the request that opened it: attributing it here would date them before this session.
             _transcript.AddNote($"reusing the kept-alive connection to {Workspace.Describe(transport.GetPeer())}");
         }
-        else if (transport is ITcpTransport tcp)
+        else
         {
-            _context.SetKernelSource(tcp);
+            if (transport is ITlsUpgradable { Tls: { } tls })
+            {
+                // The TLS layer's record, with what the handshake negotiated, for views and snapshots.
+                _context.AttachTransport(tls.Stats, () => TlsSessionStarter.Describe(tls));
+            }
+
+            if (transport is ITcpTransport tcp)
+            {
+                _context.SetKernelSource(tcp);
+            }
         }
 
         _context.MarkOpen();

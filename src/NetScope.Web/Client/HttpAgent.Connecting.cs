@@ -1,5 +1,6 @@
 using System.Globalization;
 using NetScope.Core.Defer;
+using NetScope.Core.Observation;
 using NetScope.Core.Protocols;
 using NetScope.Core.Transports;
 using NetScope.Web.Client.Connections;
@@ -26,16 +27,27 @@ public sealed partial class HttpAgent
         exchange.MarkConnected(protocol.Transport.Stats);
         try
         {
+            // Each step hands the exchange its own Deferred while it runs, and starts in the request's scope: what
+            // it creates (the CONNECT exchange, the TLS layer and its transport) belongs to the request.
             if (key.Tunnel)
             {
-                // It hands the exchange its own step (the CONNECT request) while that runs.
-                await OpenTunnel(protocol, key, exchange);
+                Deferred tunnel;
+                using (ObservationScope.Enter(exchange.Scope))
+                {
+                    tunnel = OpenTunnel(protocol, key, exchange);
+                }
+
+                await tunnel;
             }
 
             if (key.Tls)
             {
-                var handshake = StartTls(protocol, key, exchange);
-                exchange.SetConnecting(handshake);
+                Deferred handshake;
+                using (ObservationScope.Enter(exchange.Scope))
+                {
+                    handshake = StartTls(protocol, key, exchange);
+                }
+
                 await handshake;
             }
         }

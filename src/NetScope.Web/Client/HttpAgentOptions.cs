@@ -1,3 +1,4 @@
+using NetScope.Core.Tls;
 using NetScope.Web.Http;
 
 namespace NetScope.Web.Client;
@@ -28,7 +29,24 @@ public sealed record HttpAgentOptions
     /// <remarks>Defaults to HTTP/1.1.</remarks>
     public HttpProtocolVersion Version { get; init; } = HttpProtocolVersion.Http11;
 
+    /// <summary>
+    /// The TLS settings of https connections, given the origin's host (the agent asks once per host and reuses the
+    /// answer). Set <see cref="TlsClientOptions.ServerName"/> to the host for SNI and the name check, and offer
+    /// <c>http/1.1</c> (the only protocol the agent speaks) if you offer ALPN at all.
+    /// </summary>
+    /// <remarks>Defaults to null: <see cref="DefaultTls"/>, the system's trust store and full verification.</remarks>
+    public Func<string, TlsClientOptions>? Tls { get; init; }
+
+    /// <summary>The TLS handshake's time limit and clock.</summary>
+    /// <remarks>Defaults to null: <see cref="TlsLayerOptions.Default"/> (30 seconds).</remarks>
+    public TlsLayerOptions? TlsLayer { get; init; }
+
     /// <summary>Limits for parsing responses.</summary>
     /// <remarks>Defaults to null: <see cref="HttpParserOptions.ResponseDefaults"/>.</remarks>
     public HttpParserOptions? ParserOptions { get; init; }
+
+    /// <summary>The TLS settings used when <see cref="Tls"/> is not set: SNI and verification for <paramref name="host"/>, ALPN http/1.1.</summary>
+    /// <param name="host">The origin's host.</param>
+    /// <returns>New options.</returns>
+    public static TlsClientOptions DefaultTls(string host) => new() { ServerName = host, ApplicationProtocols = ["http/1.1"] };
 }

@@ -1,6 +1,8 @@
 using System.Collections.Concurrent;
 using System.Net;
+using System.Net.Security;
 using System.Net.Sockets;
+using System.Security.Cryptography.X509Certificates;
 using System.Text;
 
 namespace NetScope.Cli.Tests.Http;
@@ -28,6 +30,9 @@ internal abstract record Reply
 
     /// <summary>Never answers (the connection stays open until the server is disposed).</summary>
     public sealed record Silence : Reply;
+
+    /// <summary>Answers a CONNECT with 200, then relays bytes both ways to 127.0.0.1:<paramref name="Port"/> (a proxy's tunnel).</summary>
+    public sealed record Tunnel(int Port) : Reply;
 
     public static Raw Text(int status, string body, params (string Name, string Value)[] headers) => Binary(status, Encoding.UTF8.GetBytes(body), headers);
 
@@ -68,13 +73,21 @@ internal sealed class ScriptedHttpServer : IDisposable
     private readonly CancellationTokenSource _stop = new();
     private readonly Func<ReceivedRequest, Reply> _handler;
     private int _connections;
+    private int _handshakes;
 
-    public ScriptedHttpServer(Func<ReceivedRequest, Reply> handler)
+    private readonly X509Certificate2? _certificate;
+
+    /// <summary>Starts the server; with <paramref name="certificate"/> it speaks TLS (https).</summary>
+    public ScriptedHttpServer(Func<ReceivedRequest, Reply> handler, X509Certificate2? certificate = null)
     {
         _handler = handler;
+        _certificate = certificate;
         _listener.Start();
         _ = AcceptAsync();
     }
+
+    /// <summary>How many TLS handshakes completed.</summary>
+    public int Handshakes => Volatile.Read(ref _handshakes);
 
     public int Port => ((IPEndPoint)_listener.LocalEndpoint).Port;
 
@@ -83,7 +96,7 @@ internal sealed class ScriptedHttpServer : IDisposable
     /// <summary>How many connections were accepted.</summary>
     public int Connections => Volatile.Read(ref _connections);
 
-    public string Url(string path = "/") => $"http://127.0.0.1:{Port}{path}";
+    public string Url(string path = "/") => $"{(_certificate is null ? "http" : "https")}://127.0.0.1:{Port}{path}";
 
     public void Dispose()
     {
@@ -113,10 +126,18 @@ internal sealed class ScriptedHttpServer : IDisposable
     {
         using (client)
         {
-            var stream = client.GetStream();
-            var reader = new RequestReader(stream);
+            Stream stream = client.GetStream();
             try
             {
+                if (_certificate is not null)
+                {
+                    var tls = new SslStream(stream);
+                    await tls.AuthenticateAsServerAsync(new SslServerAuthenticationOptions { ServerCertificate = _certificate }, _stop.Token);
+                    Interlocked.Increment(ref _handshakes);
+                    stream = tls;
+                }
+
+                var reader = new RequestReader(stream);
                 while (await reader.ReadAsync(_stop.Token) is { } request)
                 {
                     Requests.Enqueue(request);
@@ -137,6 +158,9 @@ internal sealed class ScriptedHttpServer : IDisposable
                             return;
                         case Reply.Hangup:
                             return;
+                        case Reply.Tunnel tunnel:
+                            await RelayAsync(stream, tunnel.Port, reader);
+                            return;
                         case Reply.Silence:
                             var stopped = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
                             using (_stop.Token.Register(() => stopped.TrySetResult()))
@@ -148,11 +172,29 @@ internal sealed class ScriptedHttpServer : IDisposable
                     }
                 }
             }
-            catch (Exception exception) when (exception is IOException or OperationCanceledException or ObjectDisposedException or SocketException)
+            catch (Exception exception) when (exception is IOException or OperationCanceledException or ObjectDisposedException or SocketException or System.Security.Authentication.AuthenticationException)
             {
-                // The client went away or the server stopped.
+                // The client went away (or refused our certificate) or the server stopped.
             }
         }
+    }
+
+    /// <summary>Answers 200 to CONNECT and copies bytes both ways until either side closes.</summary>
+    private async Task RelayAsync(Stream client, int port, RequestReader reader)
+    {
+        await client.WriteAsync("HTTP/1.1 200 Connection established\r\n\r\n"u8.ToArray(), _stop.Token);
+        using var target = new TcpClient();
+        await target.ConnectAsync(IPAddress.Loopback, port, _stop.Token);
+        var upstream = target.GetStream();
+        var leftover = reader.TakeBuffered();
+        if (leftover.Length > 0)
+        {
+            await upstream.WriteAsync(leftover, _stop.Token);
+        }
+
+        var up = client.CopyToAsync(upstream, _stop.Token);
+        var down = upstream.CopyToAsync(client, _stop.Token);
+        await Task.WhenAny(up, down);
     }
 
     /// <summary>Reads requests (head, then a Content-Length or chunked body) from a stream.</summary>
@@ -161,6 +203,14 @@ internal sealed class ScriptedHttpServer : IDisposable
         private readonly byte[] _buffer = new byte[64 * 1024];
         private int _start;
         private int _end;
+
+        /// <summary>Bytes read past the last request (the start of a tunnel's traffic).</summary>
+        public byte[] TakeBuffered()
+        {
+            var bytes = _buffer.AsSpan(_start, _end - _start).ToArray();
+            _start = _end;
+            return bytes;
+        }
 
         public async Task<ReceivedRequest?> ReadAsync(CancellationToken token)
         {

@@ -118,6 +118,34 @@ public sealed class ResponseBodyTests
         Failure<Core.Errors.ConnectionResetException>(body);
     }
 
+    [Fact]
+    public void ABodyThatRunsUntilCloseIsCutShortByAReset()
+    {
+        var harness = new ClientHarness();
+        var response = Get(harness.Agent, "http://example.test/");
+        var server = harness.Accept(0);
+        server.Send("HTTP/1.0 200 OK\r\n\r\npartial");
+        var body = Result(response).ReadBody();
+
+        server.Reset();
+
+        Failure<Core.Errors.ConnectionResetException>(body);
+    }
+
+    [Fact]
+    public void ABodyThatRunsUntilCloseIsCutShortByTheTimeLimit()
+    {
+        var harness = new ClientHarness();
+        var response = Get(harness.Agent, "http://example.test/", options: new HttpExchangeOptions { TimeoutSeconds = 1 });
+        var server = harness.Accept(0);
+        server.Send("HTTP/1.0 200 OK\r\n\r\npartial");
+        var body = Result(response).ReadBody();
+
+        harness.Reactor.Advance(1);
+
+        Failure<HttpTimeoutException>(body);
+    }
+
     [Theory]
     [InlineData("HTTP/1.1 2OO OK\r\n\r\n", "malformed response: ")]
     [InlineData("ICY 200 OK\r\n\r\n", "malformed response: ")]

@@ -253,14 +253,18 @@ internal sealed partial class HttpClientProtocol
         _producer = null;
         _bodyWriter?.Disable();
         _bodyWriter = null;
-        _feeding = true;
-        try
+        if (IsClose(reason) && exchange.AbortReason is null)
         {
-            _parser.FeedEnd();
-        }
-        finally
-        {
-            _feeding = false;
+            // Only a close ends a body that runs until the close; a reset or an abort cuts it short.
+            _feeding = true;
+            try
+            {
+                _parser.FeedEnd();
+            }
+            finally
+            {
+                _feeding = false;
+            }
         }
 
         var response = _response;
@@ -278,7 +282,7 @@ internal sealed partial class HttpClientProtocol
 
         // A reset or another error says more than "incomplete"; a clean close is explained by what was missing.
         var error = exchange.AbortReason
-            ?? (reason.Value is not ConnectionDoneException ? reason.Value
+            ?? (!IsClose(reason) ? reason.Value
             : _parseError is { } parse ? Describe(parse, response)
             : response is null && !_anyResponseByte ? NoResponse(reason)
             : reason.Value);

@@ -3,6 +3,7 @@ using NetScope.Core.Errors;
 using NetScope.Core.Observation;
 using NetScope.Core.Protocols;
 using NetScope.Core.Time;
+using NetScope.Core.Tls;
 using NetScope.Core.Transports;
 using NetScope.Web.Http;
 
@@ -156,9 +157,14 @@ internal sealed partial class HttpClientProtocol : IProtocol, IHttpResponseHandl
     }
 
     /// <summary>What a lost connection means for a request that got no response byte at all.</summary>
-    private static Exception NoResponse(Failure reason) => reason.Value switch
-    {
-        ConnectionDoneException => new HttpResponseException("the server closed the connection without sending a response"),
-        var other => other,
-    };
+    private static Exception NoResponse(Failure reason) =>
+        IsClose(reason) ? new HttpResponseException("the server closed the connection without sending a response") : reason.Value;
+
+    /// <summary>
+    /// Whether the server closed the connection rather than broke it: a clean close, or TLS ending without
+    /// close_notify, which HTTP/1.1 servers commonly do and which the message framing judges instead (as curl
+    /// does); a body that runs until the close is then taken as complete.
+    /// </summary>
+    private static bool IsClose(Failure reason) =>
+        reason.Value is ConnectionDoneException or TlsFailureException { Failure.Kind: TlsFailureKind.TruncatedClose };
 }
