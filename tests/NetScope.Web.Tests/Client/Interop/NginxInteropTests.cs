@@ -1,5 +1,7 @@
+using System.Security.Cryptography.X509Certificates;
 using System.Text;
 using NetScope.Core.Defer;
+using NetScope.Core.Tls;
 using NetScope.Web.Client;
 
 namespace NetScope.Web.Tests.Client.Interop;
@@ -56,17 +58,19 @@ public sealed class NginxInteropTests
         using var nginx = await StartNginx();
         using var client = new ClientReactor();
 
-        var reused = await client.RunAsync(reactor => FiveTimes(new HttpAgent(reactor), nginx));
+        var log = new ConnectionLog();
+
+        var reused = await client.RunAsync(reactor => FiveTimes(new HttpAgent(reactor), nginx, log));
 
         Assert.Equal([false, true, true, true, true], reused);
-        Assert.Single(nginx.LoggedConnections().Distinct());
+        Assert.Equal(1, log.Distinct);
 
-        static async Deferred<bool[]> FiveTimes(HttpAgent agent, NginxServer nginx)
+        static async Deferred<bool[]> FiveTimes(HttpAgent agent, NginxServer nginx, ConnectionLog log)
         {
             var reused = new bool[5];
             for (var i = 0; i < reused.Length; i++)
             {
-                var response = await agent.Request("GET", nginx.Url("/hello.txt"));
+                var response = await agent.Request("GET", nginx.Url("/hello.txt"), options: log.Options);
                 await response.ReadBody();
                 reused[i] = response.Timings.ConnectionReused;
             }
@@ -100,15 +104,17 @@ public sealed class NginxInteropTests
         using var nginx = await StartNginx();
         using var client = new ClientReactor();
 
-        var (chain, body) = await client.RunAsync(reactor => Follow(new RedirectAgent(new HttpAgent(reactor)), nginx));
+        var log = new ConnectionLog();
+
+        var (chain, body) = await client.RunAsync(reactor => Follow(new RedirectAgent(new HttpAgent(reactor)), nginx, log));
 
         Assert.Equal(["302 /absolute", "301 /old", "200 /hello.txt"], chain);
         Assert.Equal("Hello, nginx!\n", body);
-        Assert.Single(nginx.LoggedConnections().Distinct());
+        Assert.Equal(1, log.Distinct);
 
-        static async Deferred<(string[], string)> Follow(IHttpAgent agent, NginxServer nginx)
+        static async Deferred<(string[], string)> Follow(IHttpAgent agent, NginxServer nginx, ConnectionLog log)
         {
-            var response = await agent.Request("GET", nginx.Url("/absolute"));
+            var response = await agent.Request("GET", nginx.Url("/absolute"), options: log.Options);
             var chain = new List<string>();
             for (var current = response; current is not null; current = current.PreviousResponse)
             {
@@ -125,14 +131,16 @@ public sealed class NginxInteropTests
         using var nginx = await StartNginx();
         using var client = new ClientReactor();
 
-        var idle = await client.RunAsync(reactor => ThreeAtOnce(new HttpAgent(reactor), nginx));
+        var log = new ConnectionLog();
+
+        var idle = await client.RunAsync(reactor => ThreeAtOnce(new HttpAgent(reactor), nginx, log));
 
         Assert.Equal(2, idle);
-        Assert.Equal(3, nginx.LoggedConnections().Distinct().Count());
+        Assert.Equal(3, log.Distinct);
 
-        static async Deferred<int> ThreeAtOnce(HttpAgent agent, NginxServer nginx)
+        static async Deferred<int> ThreeAtOnce(HttpAgent agent, NginxServer nginx, ConnectionLog log)
         {
-            var requests = Enumerable.Range(0, 3).Select(_ => agent.Request("GET", nginx.Url("/hello.txt"))).ToArray();
+            var requests = Enumerable.Range(0, 3).Select(_ => agent.Request("GET", nginx.Url("/hello.txt"), options: log.Options)).ToArray();
             foreach (var request in requests)
             {
                 await (await request).ReadBody();
@@ -158,6 +166,45 @@ public sealed class NginxInteropTests
             var response = await agent.Request("GET", nginx.Url("/nothing-here"));
             return (response.StatusCode, Encoding.ASCII.GetString(await response.ReadBody()));
         }
+    }
+
+    [Fact]
+    public async Task HttpsDownloadsAreIntactAndKeepTheirConnection()
+    {
+        using var nginx = await StartNginx();
+        using var client = new ClientReactor();
+        var trusted = new X509Certificate2Collection(X509CertificateLoader.LoadCertificate(nginx.Certificate.RawData));
+        var options = new HttpAgentOptions { Tls = host => new TlsClientOptions { ServerName = host, ApplicationProtocols = ["http/1.1"], TrustedAuthorities = trusted } };
+
+        var log = new ConnectionLog();
+
+        var (big, tlsTimes) = await client.RunAsync(reactor => Fetch(new HttpAgent(reactor, options), nginx, log));
+
+        Assert.Equal((HashingConsumer.Sha256(Big), (long)Big.Length), big);
+        Assert.True(tlsTimes[0] is > 0, "the first request has a TLS handshake");
+        Assert.Null(tlsTimes[1]);
+        Assert.Equal(1, log.Distinct);
+
+        static async Deferred<((string, long), double?[])> Fetch(HttpAgent agent, NginxServer nginx, ConnectionLog log)
+        {
+            var first = await agent.Request("GET", nginx.TlsUrl("/big.bin"), options: log.Options);
+            var big = await HashingConsumer.Read(first);
+            var second = await agent.Request("GET", nginx.TlsUrl("/hello.txt"), options: log.Options);
+            Assert.Equal("Hello, nginx!\n", Encoding.ASCII.GetString(await second.ReadBody()));
+            await agent.Pool.CloseCachedConnections();
+            return (big, [first.Timings.Tls, second.Timings.Tls]);
+        }
+    }
+
+    [Fact]
+    public async Task AnUntrustedCertificateFailsTheRequestWithTheTlsVerdict()
+    {
+        using var nginx = await StartNginx();
+        using var client = new ClientReactor();
+
+        var error = await Assert.ThrowsAsync<TlsFailureException>(() => client.RunAsync(reactor => new HttpAgent(reactor).Request("GET", nginx.TlsUrl("/hello.txt"))));
+
+        Assert.Equal(TlsFailureKind.UnknownIssuer, error.Failure.Kind);
     }
 
     private static Task<NginxServer> StartNginx() => NginxServer.StartAsync(root =>

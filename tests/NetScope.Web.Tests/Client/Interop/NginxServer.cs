@@ -1,23 +1,35 @@
 using System.Diagnostics;
 using System.Globalization;
+using System.Security.Cryptography.X509Certificates;
+using NetScope.Core.Tls;
 
 namespace NetScope.Web.Tests.Client.Interop;
 
 /// <summary>
 /// nginx (Debian's nginx-light) serving a temporary directory on a free loopback port, with a generated
-/// configuration: static files, gzip for text, two redirects, and an access log that names each request's
-/// connection. It runs as a daemon; only its master, by the PID in its own pid file, is stopped at the end.
+/// configuration: static files over http and https, gzip for text, and two redirects. It runs as a daemon;
+/// only its master, by the PID in its own pid file, is stopped at the end.
 /// </summary>
 internal sealed class NginxServer : IDisposable
 {
     private const string Binary = "/usr/sbin/nginx";
 
-    private NginxServer(string directory, int port, int masterPid)
+    private NginxServer(string directory, int port, int tlsPort, int masterPid, X509Certificate2 certificate)
     {
         Directory = directory;
         Port = port;
+        TlsPort = tlsPort;
         MasterPid = masterPid;
+        Certificate = certificate;
     }
+
+    /// <summary>The port of the https server (same files, a self-signed certificate for localhost and 127.0.0.1).</summary>
+    public int TlsPort { get; }
+
+    /// <summary>The https server's certificate, to trust it.</summary>
+    public X509Certificate2 Certificate { get; }
+
+    public string TlsUrl(string path) => $"https://127.0.0.1:{TlsPort}{path}";
 
     public string Directory { get; }
 
@@ -28,12 +40,6 @@ internal sealed class NginxServer : IDisposable
     public int MasterPid { get; }
 
     public string Url(string path) => $"http://127.0.0.1:{Port}{path}";
-
-    /// <summary>The connection number of each request logged so far, in order.</summary>
-    public IReadOnlyList<long> LoggedConnections() =>
-        File.Exists(Path.Combine(Directory, "access.log"))
-            ? File.ReadAllLines(Path.Combine(Directory, "access.log")).Select(line => long.Parse(line.Split(' ')[0], CultureInfo.InvariantCulture)).ToArray()
-            : [];
 
     public static async Task<NginxServer> StartAsync(Action<string> populateRoot)
     {
@@ -50,6 +56,14 @@ internal sealed class NginxServer : IDisposable
             File.SetUnixFileMode(Path.Combine(directory, "root"), readable);
         }
         var port = PeerProcess.FreePort();
+        var tlsPort = PeerProcess.FreePort();
+        var certificate = TlsCertificates.CreateSelfSignedLocalhost(TimeProvider.System);
+        using (var key = certificate.GetECDsaPrivateKey()!)
+        {
+            await File.WriteAllTextAsync(Path.Combine(directory, "cert.pem"), certificate.ExportCertificatePem() + "\n");
+            await File.WriteAllTextAsync(Path.Combine(directory, "key.pem"), key.ExportPkcs8PrivateKeyPem() + "\n");
+        }
+
         var config = Path.Combine(directory, "nginx.conf");
         await File.WriteAllTextAsync(config, $$"""
             worker_processes 1;
@@ -58,8 +72,7 @@ internal sealed class NginxServer : IDisposable
             error_log {{directory}}/error.log;
             events { worker_connections 64; }
             http {
-                log_format connections '$connection $connection_requests $request';
-                access_log {{directory}}/access.log connections;
+                access_log {{directory}}/access.log;
                 client_body_temp_path {{directory}}/body;
                 proxy_temp_path {{directory}}/proxy;
                 fastcgi_temp_path {{directory}}/fastcgi;
@@ -71,6 +84,9 @@ internal sealed class NginxServer : IDisposable
                 keepalive_timeout 60s;
                 server {
                     listen 127.0.0.1:{{port}};
+                    listen 127.0.0.1:{{tlsPort}} ssl;
+                    ssl_certificate {{directory}}/cert.pem;
+                    ssl_certificate_key {{directory}}/key.pem;
                     root {{directory}}/root;
                     gzip on;
                     gzip_min_length 1;
@@ -85,7 +101,7 @@ internal sealed class NginxServer : IDisposable
         var (exitCode, output) = await RunAsync(Binary, "-e", Path.Combine(directory, "error.log"), "-p", directory, "-c", config);
         Assert.True(exitCode == 0, $"nginx did not start ({exitCode}): {output}");
         var pid = int.Parse((await File.ReadAllTextAsync(Path.Combine(directory, "nginx.pid"))).Trim(), CultureInfo.InvariantCulture);
-        return new NginxServer(directory, port, pid);
+        return new NginxServer(directory, port, tlsPort, pid, certificate);
     }
 
     public void Dispose()
@@ -102,6 +118,7 @@ internal sealed class NginxServer : IDisposable
         }
 
         System.IO.Directory.Delete(Directory, recursive: true);
+        Certificate.Dispose();
     }
 
     private static async Task<(int ExitCode, string Output)> RunAsync(string fileName, params string[] arguments)
