@@ -22,15 +22,18 @@ internal static class HttpCommand
         var command = new Command("http", "Send an HTTP request and write the response body (curl-style options)");
         options.AddTo(command);
         var observation = ObservationOptions.AddTo(command, timing: true);
-        command.SetAction(result =>
+        // Asynchronous only to receive the invocation's token (how an in-process caller interrupts it, as Ctrl-C
+        // does); the reactor runs on the calling thread all the same.
+        command.SetAction((result, cancellation) =>
         {
             var settings = options.Read(result, stdin);
             var stdout = new ByteOutput(result.InvocationConfiguration.Output);
-            return ObservedRun.Run(
+            return Task.FromResult(ObservedRun.Run(
                 observation.Read(result),
                 result.InvocationConfiguration.Error,
                 (workspace, error) => HttpClientRun.Run(workspace, settings, stdout, error),
-                interruptIsSuccess: false);
+                interruptIsSuccess: false,
+                cancellation));
         });
         return command;
     }

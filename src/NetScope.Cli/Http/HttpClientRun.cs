@@ -1,6 +1,7 @@
 using NetScope.Cli.Streams;
 using NetScope.Core.Defer;
 using NetScope.Core.Errors;
+using NetScope.Core.Reactor;
 using NetScope.Sessions.Kinds;
 using NetScope.Sessions.Workspaces;
 using NetScope.Web.Client;
@@ -23,6 +24,7 @@ internal static class HttpClientRun
     private static async Deferred<ExitCode> Drive(Workspace workspace, HttpSettings settings, ByteOutput stdout, TextWriter error)
     {
         var reactor = workspace.Reactor;
+        var operation = $"{settings.Method} {settings.Url}";
         IHttpAgent agent = new HttpAgent(reactor, new HttpAgentOptions
         {
             ConnectTimeoutSeconds = settings.ConnectTimeoutSeconds,
@@ -35,6 +37,16 @@ internal static class HttpClientRun
             agent = new ContentDecoderAgent(agent);
         }
 
+        // Ctrl-C shuts the reactor down, which closes the connection under the request: that is an interruption,
+        // not a failure of the server's (a body "cut short" by our own close).
+        var stopping = false;
+        reactor.AddSystemEventTrigger(SystemEventPhase.Before, SystemEvents.Shutdown, () =>
+        {
+            stopping = true;
+            return null;
+        });
+        Exception Failure(Exception exception) => stopping ? new OperationCanceledException("interrupted", exception) : Describe(operation, exception);
+
         var printer = new HeadPrinter(error, settings.Verbose, settings.ShowHeaders);
         var starter = new HttpSessionStarter(new HttpSessionRequest(agent, settings.Method, settings.Url)
         {
@@ -45,7 +57,6 @@ internal static class HttpClientRun
             MaxRedirects = settings.MaxRedirects,
             Observer = printer,
         });
-        var operation = $"{settings.Method} {settings.Url}";
         HttpResponse response;
         try
         {
@@ -59,7 +70,7 @@ internal static class HttpClientRun
         }
         catch (Exception exception) when (exception is not CliException)
         {
-            throw Failure(operation, exception);
+            throw Failure(exception);
         }
 
         if (settings.Fail && response.StatusCode >= 400)
@@ -88,7 +99,7 @@ internal static class HttpClientRun
         }
         catch (Exception exception) when (exception is not CliException)
         {
-            throw Failure(operation, exception);
+            throw Failure(exception);
         }
 
         output?.Flush();
@@ -101,6 +112,6 @@ internal static class HttpClientRun
     }
 
     /// <summary>A connect error already says what it was connecting to; anything else is said about the request.</summary>
-    private static Exception Failure(string operation, Exception exception) =>
+    private static Exception Describe(string operation, Exception exception) =>
         exception is ConnectException ? exception : CliErrors.Fail(operation, exception);
 }

@@ -1,3 +1,4 @@
+using NetScope.Core.Defer;
 using NetScope.Core.Observation;
 using NetScope.Core.Reactor;
 using NetScope.Web.Client.Connections;
@@ -40,7 +41,7 @@ public sealed partial class HttpAgent : IHttpAgent
     /// The method is not a token or is CONNECT (the agent opens tunnels itself), a header is invalid, or HTTP/1.0
     /// was asked for with a body of unknown length.
     /// </exception>
-    public Core.Defer.Deferred<HttpResponse> Request(
+    public Deferred<HttpResponse> Request(
         string method, HttpUrl url, HttpHeaders? headers = null, HttpRequestBody? body = null, HttpExchangeOptions? options = null)
     {
         ArgumentNullException.ThrowIfNull(url);
@@ -83,7 +84,7 @@ public sealed partial class HttpAgent : IHttpAgent
 
         exchange.Reused = false;
         exchange.Timings.ConnectionReused = false;
-        Core.Defer.Deferred<HttpClientProtocol> connecting;
+        Deferred<HttpClientProtocol> connecting;
         using (ObservationScope.Enter(exchange.Scope))
         {
             connecting = Connect(exchange.Key, exchange);

@@ -1,5 +1,6 @@
 using System.Globalization;
 using NetScope.Web.Client.Bodies;
+using NetScope.Web.Client.Decoding;
 using NetScope.Web.Http;
 
 namespace NetScope.Web.Client;
@@ -80,9 +81,9 @@ public sealed partial class HttpResponse
         $"{(Version == HttpProtocolVersion.Http11 ? "HTTP/1.1" : "HTTP/1.0")} {StatusCode} {ReasonPhrase}").TrimEnd();
 
     /// <summary>A copy of this response whose body is the decoded form of this one's (the decoding starts when it is delivered).</summary>
-    internal HttpResponse WithDecodedBody(HttpHeaders headers, Func<Decoding.IContentDecoder> decoder)
+    internal HttpResponse WithDecodedBody(HttpHeaders headers, Func<IContentDecoder> decoder)
     {
-        var decoding = new Decoding.DecodingBodySource(this, decoder);
+        var decoding = new DecodingBodySource(this, decoder);
         var decoded = new HttpResponse(Request, Version, StatusCode, ReasonPhrase, headers, -1, Timings, decoding)
         {
             Undecoded = Undecoded ?? this,

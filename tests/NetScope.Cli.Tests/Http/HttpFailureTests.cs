@@ -51,6 +51,25 @@ public sealed class HttpFailureTests
     }
 
     [Fact]
+    public async Task InterruptingATransferExitsWith130()
+    {
+        var asked = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        using var server = new ScriptedHttpServer(_ =>
+        {
+            asked.TrySetResult();
+            return new Reply.Raw("HTTP/1.1 200 OK\r\nContent-Length: 100\r\n\r\npartial\n"u8.ToArray());
+        });
+        await using var netscope = Support.InProcessCli.Start("http", server.Url());
+        await asked.Task.WaitAsync(TimeSpan.FromSeconds(30));
+        await netscope.Stdout.LineAsync(line => line == "partial", "the start of the body");
+
+        var run = await netscope.InterruptAsync();
+
+        Assert.Equal((130, "partial\n"), (run.ExitCode, run.Stdout));
+        Assert.Equal(["netscope: interrupted"], run.StderrLines);
+    }
+
+    [Fact]
     public async Task AResetExitsWith7()
     {
         using var server = new ScriptedHttpServer(_ => new Reply.Reset());

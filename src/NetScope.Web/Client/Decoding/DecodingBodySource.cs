@@ -1,3 +1,5 @@
+using NetScope.Core.Transports;
+
 namespace NetScope.Web.Client.Decoding;
 
 /// <summary>
@@ -9,7 +11,7 @@ internal sealed class DecodingBodySource : Bodies.IResponseBodySource, IHttpBody
     private readonly HttpResponse _encoded;
     private readonly Func<IContentDecoder> _createDecoder;
     private IContentDecoder? _decoder;
-    private Core.Transports.IPushProducer? _upstream;
+    private IPushProducer? _upstream;
     private bool _attached;
     private bool _done;
 
@@ -54,7 +56,7 @@ internal sealed class DecodingBodySource : Bodies.IResponseBodySource, IHttpBody
         _upstream?.StopProducing();
     }
 
-    public void BodyStarted(Core.Transports.IPushProducer producer) => _upstream = producer;
+    public void BodyStarted(IPushProducer producer) => _upstream = producer;
 
     public void BodyReceived(ReadOnlySpan<byte> data)
     {
