@@ -57,7 +57,9 @@ internal static class ObservedRun
     {
         if (workspace is not null)
         {
-            // The reactor has stopped on this thread, which owns the workspace again.
+            // The reactor has stopped on this thread, which owns the workspace again. A last sample
+            // puts the final counters (and, for a short run, a first loop-health sample) in the trace.
+            workspace.SampleNow();
             SessionReport.Write(workspace, settings, diagnostics);
             workspace.Dispose();
         }
