@@ -5,6 +5,7 @@ using System.Security.Cryptography;
 using NetScope.Core.Errors;
 using NetScope.Core.Tls;
 using NetScope.Sessions.Streams;
+using NetScope.Web.Client;
 
 namespace NetScope.Cli;
 
@@ -133,6 +134,10 @@ internal static class CliErrors
         NetworkUnreachableException unreachable => (ExitCode.NetworkUnreachable, unreachable.Message),
         ConnectionResetException reset => (ExitCode.PeerReset, reset.Message),
         ExpectationFailedException expectation => (ExitCode.ExpectationNotMet, expectation.Message),
+        HttpResponseException malformed => (ExitCode.HttpProtocolError, malformed.Message),
+        TooManyRedirectsException redirects => (ExitCode.TooManyRedirects, redirects.Message),
+        HttpTunnelException tunnel => (ExitCode.HttpStatus, tunnel.Message),
+        HttpTimeoutException slow => (ExitCode.Timeout, slow.Message),
         CannotListenException listen => (ListenExitCode(listen), listen.Message),
         NetworkException network => (ExitCode.Error, network.Message),
         SocketException socket => Classify(socket),

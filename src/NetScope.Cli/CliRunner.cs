@@ -36,7 +36,8 @@ internal static class CliRunner
         string helpHint = HelpHint(root.Name);
         try
         {
-            ParseResult result = root.Parse(args);
+            // No response files: '@FILE' is data for 'http -d @FILE', as in curl.
+            ParseResult result = root.Parse(args, new ParserConfiguration { ResponseFileTokenReplacer = null });
             helpHint = HelpHint(CommandPath(result.CommandResult));
             if (result.Action is ParseErrorAction)
             {

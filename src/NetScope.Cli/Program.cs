@@ -15,6 +15,7 @@ public static class Program
         ListenCommand.Create,
         TcpCommand.Create,
         TlsCommand.Create,
+        HttpCommand.Create,
         TuiCommand.Create,
         ExitCodesCommand.Create,
     ];
