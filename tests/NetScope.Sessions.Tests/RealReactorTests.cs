@@ -15,9 +15,7 @@ public sealed class RealReactorTests
     [Fact]
     public async Task CommandsFromAnotherThreadDriveASessionAgainstAListenerAndSnapshotsShowBothSides()
     {
-        var reactor = Reactors.Create();
-        var running = new Thread(reactor.Run) { IsBackground = true, Name = "test reactor" };
-        running.Start();
+        var (reactor, running) = await StartReactorThreadAsync();
         var workspace = await Workspace.CreateAsync(reactor);
         try
         {
@@ -52,9 +50,7 @@ public sealed class RealReactorTests
     [Fact]
     public async Task WorkSentToTheThreadPoolComesBackAttributedToTheSession()
     {
-        var reactor = Reactors.Create();
-        var running = new Thread(reactor.Run) { IsBackground = true, Name = "test reactor" };
-        running.Start();
+        var (reactor, running) = await StartReactorThreadAsync();
         var workspace = await Workspace.CreateAsync(reactor);
         try
         {
@@ -85,6 +81,21 @@ public sealed class RealReactorTests
             reactor.CallFromThread(reactor.Stop);
             running.Join(TimeSpan.FromSeconds(10));
         }
+    }
+
+    /// <summary>
+    /// A reactor running on its own thread. Waits until it runs: before that, every thread counts as the reactor
+    /// thread, so a command made in between would run inline on the test thread and race the reactor's start.
+    /// </summary>
+    private static async Task<(IReactor Reactor, Thread Running)> StartReactorThreadAsync()
+    {
+        var reactor = Reactors.Create();
+        var started = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        reactor.CallWhenRunning(started.SetResult);
+        var running = new Thread(reactor.Run) { IsBackground = true, Name = "test reactor" };
+        running.Start();
+        await started.Task.WaitAsync(TimeSpan.FromSeconds(10));
+        return (reactor, running);
     }
 
     private static async Task<SessionSnapshot> WaitFor(Workspace workspace, Func<WorkspaceSnapshot, SessionSnapshot?> condition)

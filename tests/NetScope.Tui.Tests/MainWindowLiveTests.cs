@@ -1,7 +1,7 @@
 using NetScope.Tui.Model;
 using NetScope.Tui.Views;
-using Terminal.Gui.Testing;
 using Terminal.Gui.Input;
+using Terminal.Gui.Testing;
 
 namespace NetScope.Tui.Tests;
 
