@@ -13,6 +13,9 @@ namespace NetScope.Cli.Observation;
 /// </summary>
 internal static class ObservedRun
 {
+    /// <summary>The transcript data the workspace keeps per session in a command-line run.</summary>
+    internal const int CliTranscriptCapacityBytes = 16 * 1024;
+
     /// <summary>
     /// Runs <paramref name="main"/> (given the workspace and the writer for diagnostics, which is
     /// synchronized when the trace also goes to stderr) and returns the exit code;
@@ -36,6 +39,9 @@ internal static class ObservedRun
                     {
                         ObserveDeferreds = settings.ObserveDeferreds,
                         CaptureCreationSites = settings.ObserveDeferreds,
+                        // Nothing reads a transcript's data in a command-line run (the output streams it
+                        // directly): a small ring keeps a long-running listener's memory flat.
+                        TranscriptCapacityBytes = CliTranscriptCapacityBytes,
                     });
                     if (traceOutput is not null)
                     {

@@ -13,7 +13,10 @@ public sealed class Transcript
     public const int DefaultCapacityBytes = 1 << 20;
 
     private readonly IReactorTime _clock;
+    // Entries hold no references (notes live beside them), so the collector never scans the
+    // entries of thousands of sessions; their sequence numbers follow from their position.
     private readonly Queue<Stored> _entries = new();
+    private readonly Queue<(long Sequence, string Text)> _notes = new();
     private readonly ByteRing _bytes;
     private long _nextSequence;
 
@@ -101,7 +104,7 @@ public sealed class Transcript
 
         _bytes.Write(data);
         var sequence = _nextSequence++;
-        _entries.Enqueue(new Stored(sequence, direction, _clock.Seconds(), offset, data.Length, null));
+        _entries.Enqueue(new Stored(_clock.Seconds(), offset, data.Length, direction));
         Appended?.Invoke(sequence, direction, data.Length);
     }
 
@@ -115,7 +118,8 @@ public sealed class Transcript
         }
 
         var sequence = _nextSequence++;
-        _entries.Enqueue(new Stored(sequence, Direction.Note, _clock.Seconds(), 0, 0, text));
+        _entries.Enqueue(new Stored(_clock.Seconds(), 0, 0, Direction.Note));
+        _notes.Enqueue((sequence, text));
         Appended?.Invoke(sequence, Direction.Note, 0);
     }
 
@@ -124,6 +128,8 @@ public sealed class Transcript
     {
         var result = new List<TranscriptEntry>();
         var position = 0L;
+        var sequence = FirstSequence;
+        using var notes = _notes.GetEnumerator();
         foreach (var entry in _entries)
         {
             if (result.Count >= max)
@@ -131,14 +137,23 @@ public sealed class Transcript
                 break;
             }
 
-            if (entry.Sequence >= fromSequence)
+            string? note = null;
+            if (entry.Direction == Direction.Note)
+            {
+                // Notes are queued in the same order as their entries.
+                notes.MoveNext();
+                note = notes.Current.Text;
+            }
+
+            if (sequence >= fromSequence)
             {
                 var data = new byte[entry.Length];
                 _bytes.CopyOut(position, data);
-                result.Add(new TranscriptEntry(entry.Sequence, entry.Direction, entry.Time, entry.Offset, data, entry.Note));
+                result.Add(new TranscriptEntry(sequence, entry.Direction, entry.Time, entry.Offset, data, note));
             }
 
             position += entry.Length;
+            sequence++;
         }
 
         return result;
@@ -147,10 +162,16 @@ public sealed class Transcript
     private void DropOldest()
     {
         var oldest = _entries.Dequeue();
+        if (oldest.Direction == Direction.Note)
+        {
+            _notes.Dequeue();
+        }
+
         _bytes.Discard(oldest.Length);
         DroppedBytes += oldest.Length;
         DroppedEntries++;
     }
 
-    private readonly record struct Stored(long Sequence, Direction Direction, double Time, long Offset, int Length, string? Note);
+    /// <summary>One entry as held: 24 bytes and no reference.</summary>
+    private readonly record struct Stored(double Time, long Offset, int Length, Direction Direction);
 }
