@@ -133,6 +133,8 @@ internal static class CliErrors
         ConnectTimeoutException slow => (ExitCode.Timeout, slow.Message),
         NetworkUnreachableException unreachable => (ExitCode.NetworkUnreachable, unreachable.Message),
         ConnectionResetException reset => (ExitCode.PeerReset, reset.Message),
+        // A reset under a pending expectation is a reset (7), told in the expectation's words.
+        ExpectationFailedException { InnerException: ConnectionResetException } expectation => (ExitCode.PeerReset, expectation.Message),
         ExpectationFailedException expectation => (ExitCode.ExpectationNotMet, expectation.Message),
         HttpResponseException malformed => (ExitCode.HttpProtocolError, malformed.Message),
         TooManyRedirectsException redirects => (ExitCode.TooManyRedirects, redirects.Message),

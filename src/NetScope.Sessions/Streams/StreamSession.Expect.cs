@@ -96,7 +96,7 @@ public sealed partial class StreamSession
         return match;
     }
 
-    private void FailExpectation(string why)
+    private void FailExpectation(string why, Exception? cause = null)
     {
         if (_expectation is not { } expectation)
         {
@@ -109,7 +109,8 @@ public sealed partial class StreamSession
             timer.Cancel();
         }
 
-        expectation.Deferred.Errback(new ExpectationFailedException(Describe(expectation.Pattern, why + " before a match")));
+        var message = Describe(expectation.Pattern, why + " before a match");
+        expectation.Deferred.Errback(cause is null ? new ExpectationFailedException(message) : new ExpectationFailedException(message, cause));
     }
 
     private string Describe(Regex pattern, string why)

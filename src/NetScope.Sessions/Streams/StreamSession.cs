@@ -214,7 +214,15 @@ public sealed partial class StreamSession : Protocol, IHalfCloseableProtocol
         CancelPartialLineTimer();
         var text = reason.Value is ConnectionDoneException ? "connection closed" : reason.Value.Message;
         AddNote(text);
-        FailExpectation(reason.Value is ConnectionDoneException ? "the connection closed" : reason.Value.Message);
+        if (reason.Value is ConnectionDoneException)
+        {
+            FailExpectation("the connection closed");
+        }
+        else
+        {
+            FailExpectation(reason.Value.Message, reason.Value);
+        }
+
         foreach (var listener in _listeners)
         {
             listener.Closed(this, reason);

@@ -64,6 +64,24 @@ public sealed class TcpFailureTests
         Assert.Equal((7, "about to reset\n", $"netscope: tcp 127.0.0.1:{server.Port}: connection reset by peer\n"), run.Outcome());
     }
 
+    [Fact]
+    public async Task APeerResetUnderAPendingExpectationExitsSevenInTheExpectationsWords()
+    {
+        await using var server = PeerServer.Start(async peer =>
+        {
+            await peer.SendAsync("not yet\r\n");
+            await peer.ReadLineAsync();
+            peer.Reset();
+        });
+
+        var run = await TcpRun.RunAsync($"127.0.0.1:{server.Port}", "--send", @"hi\n", "--expect", "ready", "--timeout", "10");
+        await server.Served.WaitAsync(LiveOutput.Bound);
+
+        Assert.Equal(
+            (7, "not yet\n", "netscope: expect /ready/: connection reset by peer before a match (unmatched input: \"not yet\\r\\n\")\n"),
+            run.Outcome());
+    }
+
     [Theory]
     [InlineData("localhost", "bad address 'localhost': expected HOST:PORT")]
     [InlineData("localhost:", "bad address 'localhost:': '' is not a port number")]
