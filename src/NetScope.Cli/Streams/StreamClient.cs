@@ -271,10 +271,17 @@ internal sealed class StreamClient
             return;
         }
 
+        if (_session.PeerFinished)
+        {
+            // Both sides are done: nothing more can arrive, so there is nothing to linger for.
+            _session.Close();
+            return;
+        }
+
         _session.AddListener(new LingerWatch(_reactor, _session, _settings.LingerSeconds));
     }
 
-    /// <summary>Closes the session once the peer has been quiet for the linger time.</summary>
+    /// <summary>Closes the session once the peer has been quiet for the linger time, or at once when it finishes sending.</summary>
     private sealed class LingerWatch : IStreamSessionListener
     {
         private readonly IDelayedCall _timer;
@@ -304,6 +311,12 @@ internal sealed class StreamClient
 
         public void Note(StreamSession session, string text)
         {
+            // The note that a half-close from the peer adds: the conversation is over.
+            if (session.PeerFinished && _timer.Active())
+            {
+                _timer.Cancel();
+                session.Close();
+            }
         }
 
         public void Closed(StreamSession session, Failure reason)

@@ -59,6 +59,26 @@ public sealed class TcpEndingTests
     }
 
     [Fact]
+    public async Task APeerThatHasFinishedSendingEndsTheSessionWithoutWaitingForTheLinger()
+    {
+        var log = new List<string>();
+        await using var server = PeerServer.Start(async peer =>
+        {
+            log.Add(await peer.ReadLineAsync());
+            await peer.SendAsync("bye\r\n");
+            peer.FinishSending();
+            log.Add($"end: \"{await peer.ReadTextToEndAsync()}\"");
+        });
+
+        // A linger of a minute outlasts the run's bound (10 s): only ending on the peer's FIN finishes in time.
+        var run = await TcpRun.RunAsync($"127.0.0.1:{server.Port}", "--send", @"hello\n", "--linger", "60");
+        await server.Served.WaitAsync(LiveOutput.Bound);
+
+        Assert.Equal((0, "bye\n", ""), run.Outcome());
+        Assert.Equal(["hello\n", "end: \"\""], log);
+    }
+
+    [Fact]
     public async Task LingerKeepsASilentSessionOpenForThatLongAfterTheInputEnds()
     {
         byte[] received = [];
