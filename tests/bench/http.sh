@@ -2,6 +2,7 @@
 # NetScope's HTTP server benchmarks beside the peers, in one run (issue 5, docs/performance.md):
 #   wrk -t1 -c50 keep-alive, fixed 13-byte answer:  nginx (1 worker), twistd web, Kestrel, netscope
 #   wrk -t1 -c50, a 1 MiB static file:              nginx (sendfile off and on), netscope
+#   the client, a 100 MB body from nginx:             curl, netscope http (wall time, in-process time, max RSS)
 # Usage: tests/bench/http.sh   (knobs: DUR=8 ROUNDS=2 NETSCOPE=path KIT_SRC=path)
 source "$(dirname "$0")/lib.sh"
 DUR=${DUR:-8}; ROUNDS=${ROUNDS:-2}
@@ -61,4 +62,21 @@ for r in $(seq 1 "$ROUNDS"); do
   measure "static-r$r" nginx bash -c "$WRK http://127.0.0.1:${SPORT[nginx]}/files/1mib.bin | grep -E 'Requests/sec|Transfer/sec' | paste -sd' '"
   measure "static-r$r" nginx_sendfile bash -c "$WRK http://127.0.0.1:${SPORT[nginx_sendfile]}/files/1mib.bin | grep -E 'Requests/sec|Transfer/sec' | paste -sd' '"
   measure "static-r$r" netscope_files bash -c "$WRK http://127.0.0.1:${SPORT[netscope_files]}/1mib.bin | grep -E 'Requests/sec|Transfer/sec' | paste -sd' '"
+done
+
+echo "# client: a 100 MB body from nginx (sendfile on) to /dev/null, curl and netscope http alternately"
+head -c 100000000 /dev/urandom >"$WWW/100mb.bin"
+URL="http://127.0.0.1:${SPORT[nginx_sendfile]}/files/100mb.bin"
+CLIENT_RUNS=${CLIENT_RUNS:-5}
+for r in $(seq 1 "$CLIENT_RUNS"); do
+  # wall_s includes process start-up; in_process_s is the client's own count from its start to the
+  # end of the body (curl's time_total, netscope's timings.done); max_rss_kib from GNU time.
+  out=$( { /usr/bin/time -f "wall_s=%e max_rss_kib=%M" timeout 60 taskset -c "$LOAD_CPU" \
+    curl -s -o /dev/null -w 'in_process_s=%{time_total} bytes=%{size_download}' "$URL"; } 2>&1 | paste -sd' ')
+  printf 'client-r%s\tcurl\t%s\n' "$r" "$out"
+  out=$( { /usr/bin/time -f "wall_s=%e max_rss_kib=%M" timeout 60 taskset -c "$LOAD_CPU" \
+    "$NETSCOPE" http "$URL" -o /dev/null --json-output; } 2>&1 | paste -sd' ')
+  printf 'client-r%s\tnetscope\tin_process_s=%s bytes=%s %s\n' "$r" \
+    "$(grep -o '"done": *[0-9.]*' <<<"$out" | tr -d ' ' | cut -d: -f2)" "$(grep -o '"body_size": *[0-9]*' <<<"$out" | tr -d ' ' | cut -d: -f2)" \
+    "$(grep -o 'wall_s=[0-9.]* max_rss_kib=[0-9]*' <<<"$out")"
 done
