@@ -120,15 +120,23 @@ internal sealed class WorkspaceCommands
         return text.Length > 1 && char.IsUpper(text[0]) && !char.IsUpper(text[1]) ? char.ToLowerInvariant(text[0]) + text[1..] : text;
     }
 
-    private Task Report(string what, Task task)
+    // The returned task fails only after the Log tab has the line, so whoever awaits the command sees both at once.
+    private async Task Report(string what, Task task)
     {
-        task.ContinueWith(t => _log.Add(LogSeverity.Error, $"{what}: {Reason(t.Exception!)}"), CancellationToken.None, TaskContinuationOptions.OnlyOnFaulted, TaskScheduler.Default);
-        return task;
+        try
+        {
+            await task.ConfigureAwait(false);
+        }
+        catch (Exception exception) when (exception is not OperationCanceledException)
+        {
+            _log.Add(LogSeverity.Error, $"{what}: {Reason(exception)}");
+            throw;
+        }
     }
 
-    private Task<T> Report<T>(string what, Task<T> task)
+    private async Task<T> Report<T>(string what, Task<T> task)
     {
-        Report(what, (Task)task);
-        return task;
+        await Report(what, (Task)task).ConfigureAwait(false);
+        return await task.ConfigureAwait(false);
     }
 }
