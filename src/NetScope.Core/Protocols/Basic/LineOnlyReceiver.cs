@@ -24,10 +24,16 @@ public abstract class LineOnlyReceiver : Protocol
     private static readonly byte[] CrLf = "\r\n"u8.ToArray();
 
     private readonly ReceiveBuffer _buffer = new();
+    private readonly Action _deliver;
     private byte[] _delimiter = CrLf;
     private int _maxLength = LineReceiver.DefaultMaxLength;
-    private bool _busyReceiving;
     private int _searchFrom;
+
+    /// <summary>Creates a receiver with the default delimiter and <see cref="MaxLength"/>.</summary>
+    protected LineOnlyReceiver()
+    {
+        _deliver = Deliver;
+    }
 
     /// <summary>The line delimiter.</summary>
     /// <remarks>Defaults to CR LF.</remarks>
@@ -64,38 +70,7 @@ public abstract class LineOnlyReceiver : Protocol
     public int BufferedLength => _buffer.TotalLength;
 
     /// <summary>Parses <paramref name="data"/> into lines and delivers them.</summary>
-    public override unsafe void DataReceived(ReadOnlySpan<byte> data)
-    {
-        if (_busyReceiving)
-        {
-            _buffer.Append(data);
-            return;
-        }
-
-        _busyReceiving = true;
-        _buffer.Holding = true;
-        try
-        {
-            fixed (byte* pinned = data)
-            {
-                _buffer.BeginPending(pinned, data.Length);
-                try
-                {
-                    Deliver();
-                }
-                finally
-                {
-                    _buffer.EndPending();
-                }
-            }
-        }
-        finally
-        {
-            _busyReceiving = false;
-            _buffer.Holding = false;
-            _buffer.Settle();
-        }
-    }
+    public override void DataReceived(ReadOnlySpan<byte> data) => _buffer.Receive(data, _deliver);
 
     /// <summary>Sends <paramref name="line"/> followed by the delimiter, in one write.</summary>
     public void SendLine(ReadOnlySpan<byte> line) => LineReceiver.WriteWithSuffix(Transport, line, _delimiter);
