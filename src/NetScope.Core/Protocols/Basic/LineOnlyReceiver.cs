@@ -21,13 +21,10 @@ namespace NetScope.Core.Protocols.Basic;
 /// </remarks>
 public abstract class LineOnlyReceiver : Protocol
 {
-    private static readonly byte[] CrLf = "\r\n"u8.ToArray();
-
     private readonly ReceiveBuffer _buffer = new();
     private readonly Action _deliver;
-    private byte[] _delimiter = CrLf;
+    private readonly LineDelimiter _delimiter = new();
     private int _maxLength = LineReceiver.DefaultMaxLength;
-    private int _searchFrom;
 
     /// <summary>Creates a receiver with the default delimiter and <see cref="MaxLength"/>.</summary>
     protected LineOnlyReceiver()
@@ -40,17 +37,8 @@ public abstract class LineOnlyReceiver : Protocol
     /// <exception cref="ArgumentException">The delimiter is empty.</exception>
     public ReadOnlyMemory<byte> Delimiter
     {
-        get => _delimiter;
-        set
-        {
-            if (value.IsEmpty)
-            {
-                throw new ArgumentException("A line delimiter cannot be empty.", nameof(value));
-            }
-
-            _delimiter = value.ToArray();
-            _searchFrom = 0;
-        }
+        get => _delimiter.Value;
+        set => _delimiter.Value = value;
     }
 
     /// <summary>The longest line accepted, in bytes, not counting the delimiter.</summary>
@@ -73,7 +61,7 @@ public abstract class LineOnlyReceiver : Protocol
     public override void DataReceived(ReadOnlySpan<byte> data) => _buffer.Receive(data, _deliver);
 
     /// <summary>Sends <paramref name="line"/> followed by the delimiter, in one write.</summary>
-    public void SendLine(ReadOnlySpan<byte> line) => LineReceiver.WriteWithSuffix(Transport, line, _delimiter);
+    public void SendLine(ReadOnlySpan<byte> line) => LineReceiver.WriteWithSuffix(Transport, line, _delimiter.Bytes);
 
     /// <summary>A line arrived (without its delimiter). The span is valid only during the call.</summary>
     protected abstract void LineReceived(ReadOnlySpan<byte> line);
@@ -85,21 +73,20 @@ public abstract class LineOnlyReceiver : Protocol
     {
         while (true)
         {
-            var delimiter = _delimiter;
-            var index = _buffer.IndexOf(delimiter, _searchFrom);
+            var delimiterLength = _delimiter.Bytes.Length;
+            var index = _delimiter.Find(_buffer);
             if (index < 0)
             {
                 break;
             }
 
-            _searchFrom = 0;
             if (TransportStatus.IsDisconnecting(this))
             {
                 DropCompleteLines();
                 return;
             }
 
-            var line = _buffer.Take(0, index, delimiter.Length);
+            var line = _buffer.Take(0, index, delimiterLength);
             if (index > _maxLength)
             {
                 DropCompleteLines();
@@ -110,8 +97,7 @@ public abstract class LineOnlyReceiver : Protocol
             LineReceived(line);
         }
 
-        _buffer.MaterializePending();
-        _searchFrom = Math.Max(0, _buffer.BufferedLength - _delimiter.Length + 1);
+        _delimiter.KeepPartialLine(_buffer);
         if (_buffer.BufferedLength > _maxLength)
         {
             LineLengthExceeded(_buffer.Buffered);
@@ -122,9 +108,9 @@ public abstract class LineOnlyReceiver : Protocol
     private void DropCompleteLines()
     {
         int index;
-        while ((index = _buffer.IndexOf(_delimiter, 0)) >= 0)
+        while ((index = _buffer.IndexOf(_delimiter.Bytes, 0)) >= 0)
         {
-            _buffer.Consume(index + _delimiter.Length);
+            _buffer.Consume(index + _delimiter.Bytes.Length);
         }
     }
 }

@@ -33,16 +33,11 @@ public abstract class LineReceiver : PausableProtocol
     /// <summary>The default <see cref="MaxLength"/>.</summary>
     public const int DefaultMaxLength = 16384;
 
-    private static readonly byte[] CrLf = "\r\n"u8.ToArray();
-
     private readonly ReceiveBuffer _buffer = new();
     private readonly Action _deliver;
-    private byte[] _delimiter = CrLf;
+    private readonly LineDelimiter _delimiter = new();
     private int _maxLength = DefaultMaxLength;
     private bool _lineMode = true;
-
-    /// <summary>Bytes at the front of the buffer known not to start a delimiter (searched before).</summary>
-    private int _searchFrom;
 
     /// <summary>Creates a receiver in line mode with the default delimiter and <see cref="MaxLength"/>.</summary>
     protected LineReceiver()
@@ -55,17 +50,8 @@ public abstract class LineReceiver : PausableProtocol
     /// <exception cref="ArgumentException">The delimiter is empty.</exception>
     public ReadOnlyMemory<byte> Delimiter
     {
-        get => _delimiter;
-        set
-        {
-            if (value.IsEmpty)
-            {
-                throw new ArgumentException("A line delimiter cannot be empty.", nameof(value));
-            }
-
-            _delimiter = value.ToArray();
-            _searchFrom = 0;
-        }
+        get => _delimiter.Value;
+        set => _delimiter.Value = value;
     }
 
     /// <summary>The longest line accepted, in bytes, not counting the delimiter.</summary>
@@ -116,12 +102,12 @@ public abstract class LineReceiver : PausableProtocol
     /// <summary>Discards everything received and not delivered yet, and returns it.</summary>
     public byte[] ClearLineBuffer()
     {
-        _searchFrom = 0;
+        _delimiter.Forget();
         return _buffer.TakeAll().ToArray();
     }
 
     /// <summary>Sends <paramref name="line"/> followed by the delimiter, in one write.</summary>
-    public void SendLine(ReadOnlySpan<byte> line) => WriteWithSuffix(Transport, line, _delimiter);
+    public void SendLine(ReadOnlySpan<byte> line) => WriteWithSuffix(Transport, line, _delimiter.Bytes);
 
     /// <summary>Sends <paramref name="line"/>, encoded as UTF-8, followed by the delimiter.</summary>
     public void SendLine(string line)
@@ -188,28 +174,25 @@ public abstract class LineReceiver : PausableProtocol
         {
             if (!_lineMode)
             {
-                _searchFrom = 0;
+                _delimiter.Forget();
                 RawDataReceived(_buffer.TakeAll());
                 continue;
             }
 
-            var delimiter = _delimiter;
-            var index = _buffer.IndexOf(delimiter, _searchFrom);
+            var delimiterLength = _delimiter.Bytes.Length;
+            var index = _delimiter.Find(_buffer);
             if (index < 0)
             {
-                if ((long)_buffer.TotalLength >= (long)_maxLength + delimiter.Length)
+                if ((long)_buffer.TotalLength >= (long)_maxLength + delimiterLength)
                 {
-                    _searchFrom = 0;
                     LineLengthExceeded(_buffer.TakeAll());
                     return;
                 }
 
-                _buffer.MaterializePending();
-                _searchFrom = Math.Max(0, _buffer.BufferedLength - delimiter.Length + 1);
+                _delimiter.KeepPartialLine(_buffer);
                 return;
             }
 
-            _searchFrom = 0;
             if (index > _maxLength)
             {
                 // Twisted passes the long line, its delimiter and everything after it.
@@ -217,7 +200,7 @@ public abstract class LineReceiver : PausableProtocol
                 return;
             }
 
-            LineReceived(_buffer.Take(0, index, delimiter.Length));
+            LineReceived(_buffer.Take(0, index, delimiterLength));
             if (TransportStatus.IsDisconnecting(this))
             {
                 return;
