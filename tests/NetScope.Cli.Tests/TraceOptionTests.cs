@@ -1,4 +1,5 @@
 using System.Text.Json;
+using NetScope.Sessions.Tests.Support;
 
 namespace NetScope.Cli.Tests;
 

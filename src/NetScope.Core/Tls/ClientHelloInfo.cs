@@ -38,36 +38,32 @@ internal sealed record ClientHelloInfo
         string? serverName = null;
         var alpn = new List<string>();
         bool psk = false, ticket = false;
-        if (!reader.IsEmpty)
+        if (!TlsExtensionReader.TryOpen(ref reader, out var extensions))
         {
-            if (!reader.TryReadVector16(out var extensions))
+            return null;
+        }
+
+        while (!extensions.IsEmpty)
+        {
+            if (!extensions.TryReadNext(out var type, out var data))
             {
                 return null;
             }
 
-            var extensionReader = new TlsWireReader(extensions);
-            while (!extensionReader.IsEmpty)
+            switch (type)
             {
-                if (!extensionReader.TryReadUInt16(out var type) || !extensionReader.TryReadVector16(out var data))
-                {
-                    return null;
-                }
-
-                switch (type)
-                {
-                    case ServerNameExtension:
-                        serverName = ParseServerName(data);
-                        break;
-                    case AlpnExtension:
-                        ParseProtocolList(data, alpn);
-                        break;
-                    case PreSharedKeyExtension:
-                        psk = true;
-                        break;
-                    case SessionTicketExtension:
-                        ticket = data.Length > 0;
-                        break;
-                }
+                case ServerNameExtension:
+                    serverName = ParseServerName(data);
+                    break;
+                case AlpnExtension:
+                    ParseProtocolList(data, alpn);
+                    break;
+                case PreSharedKeyExtension:
+                    psk = true;
+                    break;
+                case SessionTicketExtension:
+                    ticket = data.Length > 0;
+                    break;
             }
         }
 

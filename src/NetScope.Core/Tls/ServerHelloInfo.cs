@@ -48,40 +48,36 @@ internal sealed record ServerHelloInfo
         var version = legacyVersion;
         var psk = false;
         string? alpn = null;
-        if (!reader.IsEmpty)
+        if (!TlsExtensionReader.TryOpen(ref reader, out var extensions))
         {
-            if (!reader.TryReadVector16(out var extensions))
+            return null;
+        }
+
+        while (!extensions.IsEmpty)
+        {
+            if (!extensions.TryReadNext(out var type, out var data))
             {
                 return null;
             }
 
-            var extensionReader = new TlsWireReader(extensions);
-            while (!extensionReader.IsEmpty)
+            switch (type)
             {
-                if (!extensionReader.TryReadUInt16(out var type) || !extensionReader.TryReadVector16(out var data))
-                {
-                    return null;
-                }
+                case SupportedVersionsExtension:
+                    var versionReader = new TlsWireReader(data);
+                    if (versionReader.TryReadUInt16(out var selected))
+                    {
+                        version = selected;
+                    }
 
-                switch (type)
-                {
-                    case SupportedVersionsExtension:
-                        var versionReader = new TlsWireReader(data);
-                        if (versionReader.TryReadUInt16(out var selected))
-                        {
-                            version = selected;
-                        }
-
-                        break;
-                    case PreSharedKeyExtension:
-                        psk = true;
-                        break;
-                    case AlpnExtension:
-                        var protocols = new List<string>();
-                        ClientHelloInfo.ParseProtocolList(data, protocols);
-                        alpn = protocols.FirstOrDefault();
-                        break;
-                }
+                    break;
+                case PreSharedKeyExtension:
+                    psk = true;
+                    break;
+                case AlpnExtension:
+                    var protocols = new List<string>();
+                    ClientHelloInfo.ParseProtocolList(data, protocols);
+                    alpn = protocols.FirstOrDefault();
+                    break;
             }
         }
 

@@ -3,7 +3,11 @@ using NetScope.Sessions.Events;
 
 namespace NetScope.Sessions.Trace;
 
-/// <content>The type name and fields of each event type.</content>
+/// <content>
+/// The type name and fields of each event type. Every event starts with its <c>type</c> and the
+/// ids of what it is about (a session, a listener, a transport, a Deferred): the <c>Begin…</c>
+/// helpers write that head, so each case lists only the fields of its own type.
+/// </content>
 public static partial class TraceJsonWriter
 {
     private static void WriteFields(Utf8JsonWriter w, WorkspaceEvent next)
@@ -15,64 +19,67 @@ public static partial class TraceJsonWriter
                 w.WriteNumber("count", e.Count);
                 break;
             case SessionOpened e:
-                w.WriteString("type", "session.opened");
-                w.WriteNumber("session", e.SessionId);
-                w.WriteString("kind", e.Kind);
-                w.WriteString("target", e.Target);
+                BeginSession(w, "session.opened", e.SessionId);
+                WriteKindAndTarget(w, e.Kind, e.Target);
                 WriteNumber(w, "listener", e.ListenerId);
                 break;
             case SessionStateChanged e:
-                w.WriteString("type", "session.state");
-                w.WriteNumber("session", e.SessionId);
-                w.WriteString("state", TraceFormat.SnakeCase(e.State));
-                w.WriteString("reason", e.Reason);
+                BeginSession(w, "session.state", e.SessionId);
+                WriteStateAndReason(w, TraceFormat.SnakeCase(e.State), e.Reason);
                 break;
             case SessionClosed e:
-                w.WriteString("type", "session.closed");
-                w.WriteNumber("session", e.SessionId);
-                w.WriteString("state", TraceFormat.SnakeCase(e.State));
-                w.WriteString("reason", e.Reason);
+                BeginSession(w, "session.closed", e.SessionId);
+                WriteStateAndReason(w, TraceFormat.SnakeCase(e.State), e.Reason);
                 WriteTiming(w, e.Timing);
                 break;
+            case PhaseReached e:
+                BeginSession(w, "session.phase", e.SessionId);
+                w.WriteString("phase", e.Phase);
+                WriteSeconds(w, "since_start", e.SinceStart);
+                break;
             case ListenerOpened e:
-                w.WriteString("type", "listener.opened");
-                w.WriteNumber("listener", e.ListenerId);
-                w.WriteString("kind", e.Kind);
-                w.WriteString("target", e.Target);
+                BeginListener(w, "listener.opened", e.ListenerId);
+                WriteKindAndTarget(w, e.Kind, e.Target);
                 break;
             case ListenerStateChanged e:
-                w.WriteString("type", "listener.state");
-                w.WriteNumber("listener", e.ListenerId);
+                BeginListener(w, "listener.state", e.ListenerId);
                 w.WriteString("state", TraceFormat.SnakeCase(e.State));
                 w.WriteString("address", e.Address);
                 w.WriteString("reason", e.Reason);
                 break;
             case ListenerClosed e:
-                w.WriteString("type", "listener.closed");
-                w.WriteNumber("listener", e.ListenerId);
-                w.WriteString("state", TraceFormat.SnakeCase(e.State));
-                w.WriteString("reason", e.Reason);
+                BeginListener(w, "listener.closed", e.ListenerId);
+                WriteStateAndReason(w, TraceFormat.SnakeCase(e.State), e.Reason);
                 break;
+            case TranscriptAppended e:
+                WriteTranscript(w, e);
+                break;
+            case LoopHealthSampled e:
+                WriteHealth(w, e);
+                break;
+            default:
+                WriteTransportFields(w, next);
+                break;
+        }
+    }
+
+    private static void WriteTransportFields(Utf8JsonWriter w, WorkspaceEvent next)
+    {
+        switch (next)
+        {
             case TransportOpened e:
-                w.WriteString("type", "transport.opened");
-                w.WriteNumber("session", e.SessionId);
-                w.WriteNumber("transport", e.TransportId);
+                BeginTransport(w, "transport.opened", e.SessionId, e.TransportId);
                 w.WriteString("kind", e.TransportKind);
                 w.WriteNumber("layer", e.Layer);
                 w.WriteString("state", TraceFormat.SnakeCase(e.State));
                 break;
             case TransportStateChanged e:
-                w.WriteString("type", "transport.state");
-                w.WriteNumber("session", e.SessionId);
-                w.WriteNumber("transport", e.TransportId);
+                BeginTransport(w, "transport.state", e.SessionId, e.TransportId);
                 w.WriteString("kind", e.TransportKind);
-                w.WriteString("state", TraceFormat.SnakeCase(e.State));
-                w.WriteString("reason", e.Reason);
+                WriteStateAndReason(w, TraceFormat.SnakeCase(e.State), e.Reason);
                 break;
             case BytesTransferred e:
-                w.WriteString("type", "transport.bytes");
-                w.WriteNumber("session", e.SessionId);
-                w.WriteNumber("transport", e.TransportId);
+                BeginTransport(w, "transport.bytes", e.SessionId, e.TransportId);
                 w.WriteNumber("bytes_in", e.BytesIn);
                 w.WriteNumber("bytes_out", e.BytesOut);
                 w.WriteNumber("chunks_in", e.ChunksIn);
@@ -84,40 +91,32 @@ public static partial class TraceJsonWriter
                 w.WriteString("producer", TraceFormat.SnakeCase(e.Producer));
                 w.WriteBoolean("reading_paused", e.ReadingPaused);
                 break;
-            case TranscriptAppended e:
-                w.WriteString("type", "transcript.appended");
-                w.WriteNumber("entry", e.EntryId);
-                w.WriteNumber("first_seq", e.FirstSequence);
-                w.WriteNumber("last_seq", e.LastSequence);
-                w.WriteNumber("bytes_sent", e.BytesSent);
-                w.WriteNumber("bytes_received", e.BytesReceived);
-                w.WriteNumber("notes", e.Notes);
-                w.WriteNumber("dropped_bytes", e.DroppedBytes);
-                break;
-            case PhaseReached e:
-                w.WriteString("type", "session.phase");
-                w.WriteNumber("session", e.SessionId);
-                w.WriteString("phase", e.Phase);
-                WriteSeconds(w, "since_start", e.SinceStart);
-                break;
             case TcpInfoSampled e:
-                w.WriteString("type", "tcp.info");
-                w.WriteNumber("session", e.SessionId);
-                w.WriteNumber("transport", e.TransportId);
-                w.WriteNumber("rtt_us", e.Sample.RoundTripTimeMicros);
-                w.WriteNumber("rttvar_us", e.Sample.RoundTripVarianceMicros);
-                w.WriteNumber("cwnd", e.Sample.CongestionWindow);
-                w.WriteNumber("retransmits", e.Sample.Retransmits);
-                w.WriteNumber("unacked", e.Sample.Unacknowledged);
-                w.WriteNumber("pmtu", e.Sample.PathMtu);
-                break;
-            case LoopHealthSampled e:
-                WriteHealth(w, e);
+                BeginTransport(w, "tcp.info", e.SessionId, e.TransportId);
+                var sample = e.Sample;
+                w.WriteNumber("rtt_us", sample.RoundTripTimeMicros);
+                w.WriteNumber("rttvar_us", sample.RoundTripVarianceMicros);
+                w.WriteNumber("cwnd", sample.CongestionWindow);
+                w.WriteNumber("retransmits", sample.Retransmits);
+                w.WriteNumber("unacked", sample.Unacknowledged);
+                w.WriteNumber("pmtu", sample.PathMtu);
                 break;
             default:
                 WriteDeferredFields(w, next);
                 break;
         }
+    }
+
+    private static void WriteTranscript(Utf8JsonWriter w, TranscriptAppended e)
+    {
+        w.WriteString("type", "transcript.appended");
+        w.WriteNumber("entry", e.EntryId);
+        w.WriteNumber("first_seq", e.FirstSequence);
+        w.WriteNumber("last_seq", e.LastSequence);
+        w.WriteNumber("bytes_sent", e.BytesSent);
+        w.WriteNumber("bytes_received", e.BytesReceived);
+        w.WriteNumber("notes", e.Notes);
+        w.WriteNumber("dropped_bytes", e.DroppedBytes);
     }
 
     private static void WriteHealth(Utf8JsonWriter w, LoopHealthSampled e)
@@ -160,28 +159,24 @@ public static partial class TraceJsonWriter
         switch (next)
         {
             case DeferredCreated e:
-                w.WriteString("type", "deferred.created");
-                WriteDeferredId(w, e.EntryId, e.DeferredId);
+                BeginDeferred(w, "deferred.created", e.EntryId, e.DeferredId);
                 w.WriteString("label", e.Label);
                 w.WriteString("site", e.CreationSite);
                 WriteSeconds(w, "created_at", e.CreatedAt);
                 break;
             case DeferredLinkAdded e:
-                w.WriteString("type", "deferred.link_added");
-                WriteDeferredId(w, e.EntryId, e.DeferredId);
+                BeginDeferred(w, "deferred.link_added", e.EntryId, e.DeferredId);
                 w.WriteNumber("index", e.Index);
                 w.WriteString("callback", e.Callback);
                 w.WriteString("errback", e.Errback);
                 break;
             case DeferredFired e:
-                w.WriteString("type", "deferred.fired");
-                WriteDeferredId(w, e.EntryId, e.DeferredId);
+                BeginDeferred(w, "deferred.fired", e.EntryId, e.DeferredId);
                 w.WriteBoolean("failed", e.Failed);
                 w.WriteString("result", e.Result);
                 break;
             case DeferredStepRan e:
-                w.WriteString("type", "deferred.step");
-                WriteDeferredId(w, e.EntryId, e.DeferredId);
+                BeginDeferred(w, "deferred.step", e.EntryId, e.DeferredId);
                 w.WriteNumber("index", e.Index);
                 w.WriteString("path", e.OnErrbackPath ? "errback" : "callback");
                 w.WriteBoolean("ran", e.Ran);
@@ -192,18 +187,15 @@ public static partial class TraceJsonWriter
                 WriteSeconds(w, "duration", e.DurationSeconds);
                 break;
             case DeferredPauseChanged e:
-                w.WriteString("type", "deferred.pause");
-                WriteDeferredId(w, e.EntryId, e.DeferredId);
+                BeginDeferred(w, "deferred.pause", e.EntryId, e.DeferredId);
                 w.WriteNumber("pause_count", e.PauseCount);
                 WriteNumber(w, "waiting_on", e.WaitingOn);
                 break;
             case DeferredCancelled e:
-                w.WriteString("type", "deferred.cancelled");
-                WriteDeferredId(w, e.EntryId, e.DeferredId);
+                BeginDeferred(w, "deferred.cancelled", e.EntryId, e.DeferredId);
                 break;
             case DeferredUnhandled e:
-                w.WriteString("type", "deferred.unhandled");
-                WriteDeferredId(w, e.EntryId, e.DeferredId);
+                BeginDeferred(w, "deferred.unhandled", e.EntryId, e.DeferredId);
                 w.WriteString("failure", e.Failure);
                 w.WriteStartArray("chain");
                 foreach (var line in e.Chain)
@@ -214,12 +206,10 @@ public static partial class TraceJsonWriter
                 w.WriteEndArray();
                 break;
             case DeferredUnhandledCleared e:
-                w.WriteString("type", "deferred.unhandled_cleared");
-                WriteDeferredId(w, e.EntryId, e.DeferredId);
+                BeginDeferred(w, "deferred.unhandled_cleared", e.EntryId, e.DeferredId);
                 break;
             case DeferredStalled e:
-                w.WriteString("type", "deferred.stalled");
-                WriteDeferredId(w, e.EntryId, e.DeferredId);
+                BeginDeferred(w, "deferred.stalled", e.EntryId, e.DeferredId);
                 w.WriteString("label", e.Label);
                 WriteSeconds(w, "age", e.AgeSeconds);
                 w.WriteString("site", e.CreationSite);
@@ -229,9 +219,40 @@ public static partial class TraceJsonWriter
         }
     }
 
-    private static void WriteDeferredId(Utf8JsonWriter w, long entry, long deferred)
+    private static void BeginSession(Utf8JsonWriter w, string type, long session)
     {
+        w.WriteString("type", type);
+        w.WriteNumber("session", session);
+    }
+
+    private static void BeginListener(Utf8JsonWriter w, string type, long listener)
+    {
+        w.WriteString("type", type);
+        w.WriteNumber("listener", listener);
+    }
+
+    private static void BeginTransport(Utf8JsonWriter w, string type, long session, long transport)
+    {
+        BeginSession(w, type, session);
+        w.WriteNumber("transport", transport);
+    }
+
+    private static void BeginDeferred(Utf8JsonWriter w, string type, long entry, long deferred)
+    {
+        w.WriteString("type", type);
         w.WriteNumber("entry", entry);
         w.WriteNumber("deferred", deferred);
+    }
+
+    private static void WriteKindAndTarget(Utf8JsonWriter w, string kind, string target)
+    {
+        w.WriteString("kind", kind);
+        w.WriteString("target", target);
+    }
+
+    private static void WriteStateAndReason(Utf8JsonWriter w, string state, string? reason)
+    {
+        w.WriteString("state", state);
+        w.WriteString("reason", reason);
     }
 }

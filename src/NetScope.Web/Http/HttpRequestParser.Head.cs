@@ -6,26 +6,12 @@ namespace NetScope.Web.Http;
 /// <summary>Parsing of a complete request head: request line, field lines, and the facts they imply.</summary>
 public sealed partial class HttpRequestParser
 {
-    private bool TryParseHead(ReadOnlySpan<byte> section, [NotNullWhen(true)] out HttpRequestHead? head, out HttpParseErrorKind error)
+    bool IMessageSink<HttpRequestHead>.TryParseHead(ReadOnlySpan<byte> section, [NotNullWhen(true)] out HttpRequestHead? head, out HttpParseErrorKind error)
     {
         head = null;
-        var reader = new LineReader(section);
-        reader.TryRead(out var requestLine, out var endedWithCrLf);
-        if (!endedWithCrLf && !_options.AllowBareLineFeed)
-        {
-            error = HttpParseErrorKind.BareLineFeed;
-            return false;
-        }
-
-        if (!TryParseRequestLine(requestLine, out var method, out var target, out var version, out error))
-        {
-            return false;
-        }
-
-        _lines.Clear();
-        var fields = default(MessageFields);
-        if (!FieldSection.TryParse(
-            ref reader, !_options.AllowBareLineFeed, _options.MaxHeaderCount, _strings, _lines, ref fields, out var hostIndex, out error))
+        if (!_reader.TryReadStartLine(section, out var reader, out var requestLine, out error)
+            || !TryParseRequestLine(requestLine, out var method, out var target, out var version, out error)
+            || !_reader.TryReadFields(ref reader, out var fields, out var hostIndex, out error))
         {
             return false;
         }
@@ -43,7 +29,7 @@ public sealed partial class HttpRequestParser
             return false;
         }
 
-        var host = hostIndex < 0 ? null : _lines[hostIndex].Value;
+        var host = hostIndex < 0 ? null : _reader.Lines[hostIndex].Value;
         if (host is not null && !HttpAuthority.IsValidHostField(host))
         {
             error = HttpParseErrorKind.InvalidHost;
@@ -60,7 +46,7 @@ public sealed partial class HttpRequestParser
             method,
             target,
             version,
-            _lines.ToHeaders(),
+            _reader.Lines.ToHeaders(),
             target.Host ?? host,
             keepAlive,
             expectContinue: fields.ExpectContinue && version == HttpProtocolVersion.Http11,
@@ -163,9 +149,8 @@ public sealed partial class HttpRequestParser
 
         if (fields.HasContentLength)
         {
-            if (fields.ContentLength > _options.MaxBodyLength)
+            if (!_reader.TryAcceptContentLength(fields.ContentLength, out error))
             {
-                error = HttpParseErrorKind.BodyTooLarge;
                 return false;
             }
 

@@ -17,17 +17,12 @@ namespace NetScope.Web.Http;
 /// <para>CONNECT and Upgrade are the server's decision: once it accepts one, it returns
 /// <see langword="false"/> from <see cref="IHttpRequestHandler.OnRequestComplete"/> and stops feeding this parser.</para>
 /// </remarks>
-public sealed partial class HttpRequestParser
+public sealed partial class HttpRequestParser : IMessageSink<HttpRequestHead>
 {
     private readonly IHttpRequestHandler _handler;
-    private readonly HttpParserOptions _options;
-    private readonly HeadAccumulator _head = new();
-    private readonly BodyDecoder _body;
-    private readonly HeaderListBuilder _lines = new();
-    private readonly FieldStringCache _strings = new();
+    private readonly MessageReader<HttpRequestHead> _reader;
     private RequestTarget? _lastTarget;
     private string? _lastUnknownMethod;
-    private State _state;
 
     /// <summary>Creates a parser for one connection.</summary>
     /// <param name="handler">Receives the events.</param>
@@ -36,24 +31,16 @@ public sealed partial class HttpRequestParser
     {
         ArgumentNullException.ThrowIfNull(handler);
         _handler = handler;
-        _options = options ?? HttpParserOptions.RequestDefaults;
-        _options.Validate();
-        _body = new BodyDecoder(_options);
-    }
-
-    private enum State
-    {
-        Head,
-        Body,
-        Failed,
-        Ended,
+        options ??= HttpParserOptions.RequestDefaults;
+        options.Validate();
+        _reader = new MessageReader<HttpRequestHead>(this, options, HttpParseErrorKind.RequestLineTooLong);
     }
 
     /// <summary>Whether part of a request has been received but not all of it.</summary>
-    public bool IsMessageInProgress => _state == State.Body || (_state == State.Head && _head.HasData);
+    public bool IsMessageInProgress => _reader.IsMessageInProgress;
 
     /// <summary>Whether an error was reported; the parser then takes no more input.</summary>
-    public bool HasFailed => _state == State.Failed;
+    public bool HasFailed => _reader.HasFailed;
 
     /// <summary>
     /// Parses <paramref name="data"/>, reporting events to the handler as they are found.
@@ -63,134 +50,26 @@ public sealed partial class HttpRequestParser
     /// How many bytes were taken: all of them, unless the handler asked to stop after a complete request or
     /// an error was reported. The caller keeps the rest and feeds it again (first) later.
     /// </returns>
-    public int Feed(ReadOnlySpan<byte> data)
-    {
-        var offset = 0;
-        while (true)
-        {
-            switch (_state)
-            {
-                case State.Head:
-                    if (offset == data.Length)
-                    {
-                        return offset;
-                    }
-
-                    var status = _head.Accumulate(
-                        data[offset..], _options.MaxStartLineLength, _options.MaxHeaderSectionLength, hasStartLine: true, out var used, out var section);
-                    offset += used;
-                    if (status == HeadStatus.NeedMoreData)
-                    {
-                        return offset;
-                    }
-
-                    if (status != HeadStatus.Complete)
-                    {
-                        Fail(status == HeadStatus.StartLineTooLong ? HttpParseErrorKind.RequestLineTooLong : HttpParseErrorKind.HeaderSectionTooLarge);
-                        return offset;
-                    }
-
-                    if (section.Length <= 2)
-                    {
-                        // An empty line before the request line (RFC 9112 section 2.2 says to ignore at least one).
-                        var bareLineFeed = section.Length == 1 && !_options.AllowBareLineFeed;
-                        _head.Reset();
-                        if (bareLineFeed)
-                        {
-                            Fail(HttpParseErrorKind.BareLineFeed);
-                            return offset;
-                        }
-
-                        continue;
-                    }
-
-                    var parsed = TryParseHead(section, out var head, out var error);
-                    _head.Reset();
-                    if (!parsed)
-                    {
-                        Fail(error);
-                        return offset;
-                    }
-
-                    if (head!.BodyFraming == HttpBodyFraming.Chunked)
-                    {
-                        _body.StartChunked();
-                        _state = State.Body;
-                    }
-                    else if (head.BodyFraming == HttpBodyFraming.ContentLength && head.ContentLength > 0)
-                    {
-                        _body.StartContentLength(head.ContentLength);
-                        _state = State.Body;
-                    }
-
-                    _handler.OnRequestHead(head);
-                    if (_state == State.Head && !_handler.OnRequestComplete())
-                    {
-                        return offset;
-                    }
-
-                    break;
-
-                case State.Body:
-                    var bodyStatus = _body.Read(data[offset..], out var taken, out var chunk);
-                    offset += taken;
-                    switch (bodyStatus)
-                    {
-                        case BodyReadStatus.NeedMoreData:
-                            return offset;
-                        case BodyReadStatus.Data:
-                            _handler.OnBody(chunk);
-                            break;
-                        case BodyReadStatus.Complete:
-                            _state = State.Head;
-                            if (_body.Trailers is { } trailers)
-                            {
-                                _handler.OnTrailers(trailers);
-                            }
-
-                            if (!_handler.OnRequestComplete())
-                            {
-                                return offset;
-                            }
-
-                            break;
-                        default:
-                            Fail(_body.ErrorKind);
-                            return offset;
-                    }
-
-                    break;
-
-                default:
-                    return offset;
-            }
-        }
-    }
+    public int Feed(ReadOnlySpan<byte> data) => _reader.Feed(data);
 
     /// <summary>
     /// Tells the parser the connection will deliver no more bytes. A request cut short is reported as
     /// <see cref="HttpParseErrorKind.IncompleteMessage"/>; between requests nothing is reported.
     /// </summary>
-    public void FeedEnd()
-    {
-        if (_state is State.Failed or State.Ended)
-        {
-            return;
-        }
+    public void FeedEnd() => _reader.FeedEnd();
 
-        var cutShort = IsMessageInProgress;
-        _state = State.Ended;
-        if (cutShort)
-        {
-            Fail(HttpParseErrorKind.IncompleteMessage);
-        }
+    bool IMessageSink<HttpRequestHead>.OnHead(HttpRequestHead head)
+    {
+        var hasBody = _reader.StartBody(head.BodyFraming, head.ContentLength);
+        _handler.OnRequestHead(head);
+        return hasBody || _handler.OnRequestComplete();
     }
 
-    private void Fail(HttpParseErrorKind kind)
-    {
-        _state = State.Failed;
-        _head.Reset();
-        _body.Reset();
-        _handler.OnError(ErrorMessages.Create(kind));
-    }
+    void IMessageSink<HttpRequestHead>.OnBody(ReadOnlySpan<byte> data) => _handler.OnBody(data);
+
+    void IMessageSink<HttpRequestHead>.OnTrailers(HttpHeaders trailers) => _handler.OnTrailers(trailers);
+
+    bool IMessageSink<HttpRequestHead>.OnComplete() => _handler.OnRequestComplete();
+
+    void IMessageSink<HttpRequestHead>.OnError(HttpParseError error) => _handler.OnError(error);
 }

@@ -7,31 +7,13 @@ namespace NetScope.Web.Http;
 /// <summary>Parsing of a complete response head: status line, field lines, and the framing they imply.</summary>
 public sealed partial class HttpResponseParser
 {
-    private bool TryParseHead(ReadOnlySpan<byte> section, [NotNullWhen(true)] out HttpResponseHead? head, out HttpParseErrorKind error)
+    bool IMessageSink<HttpResponseHead>.TryParseHead(ReadOnlySpan<byte> section, [NotNullWhen(true)] out HttpResponseHead? head, out HttpParseErrorKind error)
     {
         head = null;
-        var reader = new LineReader(section);
-        reader.TryRead(out var statusLine, out var endedWithCrLf);
-        if (!endedWithCrLf && !_options.AllowBareLineFeed)
-        {
-            error = HttpParseErrorKind.BareLineFeed;
-            return false;
-        }
-
-        if (!TryParseStatusLine(statusLine, out var version, out var statusCode, out var reasonPhrase, out error))
-        {
-            return false;
-        }
-
-        _lines.Clear();
-        var fields = default(MessageFields);
-        if (!FieldSection.TryParse(
-            ref reader, !_options.AllowBareLineFeed, _options.MaxHeaderCount, _strings, _lines, ref fields, out _, out error))
-        {
-            return false;
-        }
-
-        if (!TryGetFraming(ref fields, statusCode, out var framing, out error))
+        if (!_reader.TryReadStartLine(section, out var reader, out var statusLine, out error)
+            || !TryParseStatusLine(statusLine, out var version, out var statusCode, out var reasonPhrase, out error)
+            || !_reader.TryReadFields(ref reader, out var fields, out _, out error)
+            || !TryGetFraming(ref fields, statusCode, out var framing, out error))
         {
             return false;
         }
@@ -45,7 +27,7 @@ public sealed partial class HttpResponseParser
             version,
             statusCode,
             reasonPhrase,
-            _lines.ToHeaders(),
+            _reader.Lines.ToHeaders(),
             keepAlive,
             framing,
             framing == HttpBodyFraming.ContentLength ? fields.ContentLength : -1);
@@ -138,14 +120,8 @@ public sealed partial class HttpResponseParser
 
         if (fields.HasContentLength)
         {
-            if (fields.ContentLength > _options.MaxBodyLength)
-            {
-                error = HttpParseErrorKind.BodyTooLarge;
-                return false;
-            }
-
             framing = HttpBodyFraming.ContentLength;
-            return true;
+            return _reader.TryAcceptContentLength(fields.ContentLength, out error);
         }
 
         framing = HttpBodyFraming.UntilClose;

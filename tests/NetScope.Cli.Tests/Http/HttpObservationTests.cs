@@ -1,4 +1,5 @@
 using System.Text.Json;
+using NetScope.Sessions.Tests.Support;
 using static NetScope.Cli.Tests.Http.HttpCommandTests;
 
 namespace NetScope.Cli.Tests.Http;

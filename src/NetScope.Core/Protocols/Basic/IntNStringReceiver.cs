@@ -1,7 +1,6 @@
 using System.Buffers;
 using System.Buffers.Binary;
 using System.Globalization;
-using NetScope.Core.Transports;
 
 namespace NetScope.Core.Protocols.Basic;
 
@@ -18,12 +17,12 @@ namespace NetScope.Core.Protocols.Basic;
 /// be split across reads anywhere; a read may carry many messages.
 /// </para>
 /// <para>
-/// It is a push producer with the same pause semantics as <see cref="LineReceiver"/>.
+/// It is a push producer with the same pause semantics as <see cref="LineReceiver"/> (both are a <see cref="PausableProtocol"/>).
 /// Messages are parsed in place: spans are valid only during the call. Data passed to
 /// <see cref="DataReceived"/> from inside a callback is queued after the current input.
 /// </para>
 /// </remarks>
-public abstract class IntNStringReceiver : Protocol, IPushProducer
+public abstract class IntNStringReceiver : PausableProtocol
 {
     /// <summary>The default <see cref="MaxLength"/> (Twisted's).</summary>
     public const int DefaultMaxLength = 99999;
@@ -32,8 +31,8 @@ public abstract class IntNStringReceiver : Protocol, IPushProducer
     private const int ReserveLimit = 1 << 20;
 
     private readonly ReceiveBuffer _buffer = new();
+    private readonly Action _deliver;
     private int _maxLength = DefaultMaxLength;
-    private bool _busyReceiving;
 
     /// <summary>Creates a receiver whose length prefix is <paramref name="prefixLength"/> bytes (1, 2 or 4).</summary>
     /// <exception cref="ArgumentOutOfRangeException">The prefix length is not 1, 2 or 4.</exception>
@@ -45,6 +44,7 @@ public abstract class IntNStringReceiver : Protocol, IPushProducer
         }
 
         PrefixLength = prefixLength;
+        _deliver = Deliver;
     }
 
     /// <summary>The size of the length prefix, in bytes.</summary>
@@ -66,45 +66,11 @@ public abstract class IntNStringReceiver : Protocol, IPushProducer
         }
     }
 
-    /// <summary><see langword="true"/> while paused: received messages are held until <see cref="ResumeProducing"/>.</summary>
-    public bool Paused { get; private set; }
-
     /// <summary>Bytes received and not delivered yet: a partial message, or everything held while paused.</summary>
     public int BufferedLength => _buffer.TotalLength;
 
     /// <summary>Parses <paramref name="data"/> into messages and delivers them.</summary>
-    public override unsafe void DataReceived(ReadOnlySpan<byte> data)
-    {
-        if (_busyReceiving)
-        {
-            _buffer.Append(data);
-            return;
-        }
-
-        _busyReceiving = true;
-        _buffer.Holding = true;
-        try
-        {
-            fixed (byte* pinned = data)
-            {
-                _buffer.BeginPending(pinned, data.Length);
-                try
-                {
-                    Deliver();
-                }
-                finally
-                {
-                    _buffer.EndPending();
-                }
-            }
-        }
-        finally
-        {
-            _busyReceiving = false;
-            _buffer.Holding = false;
-            _buffer.Settle();
-        }
-    }
+    public override void DataReceived(ReadOnlySpan<byte> data) => _buffer.Receive(data, _deliver);
 
     /// <summary>Sends <paramref name="data"/> with its length prefix, in one write.</summary>
     /// <exception cref="StringTooLongException"><paramref name="data"/> is longer than <see cref="MaxSendLength"/>.</exception>
@@ -132,38 +98,6 @@ public abstract class IntNStringReceiver : Protocol, IPushProducer
             {
                 ArrayPool<byte>.Shared.Return(rented);
             }
-        }
-    }
-
-    /// <summary>Stops delivering messages (including those already received) and pauses the transport.</summary>
-    public virtual void PauseProducing()
-    {
-        Paused = true;
-        if (Connected)
-        {
-            Transport.PauseProducing();
-        }
-    }
-
-    /// <summary>Resumes the transport and delivers what was held while paused.</summary>
-    public virtual void ResumeProducing()
-    {
-        Paused = false;
-        if (Connected)
-        {
-            Transport.ResumeProducing();
-        }
-
-        DataReceived([]);
-    }
-
-    /// <summary>Stops delivering messages for good and stops the transport.</summary>
-    public virtual void StopProducing()
-    {
-        Paused = true;
-        if (Connected)
-        {
-            Transport.StopProducing();
         }
     }
 

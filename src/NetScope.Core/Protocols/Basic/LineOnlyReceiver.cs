@@ -21,30 +21,24 @@ namespace NetScope.Core.Protocols.Basic;
 /// </remarks>
 public abstract class LineOnlyReceiver : Protocol
 {
-    private static readonly byte[] CrLf = "\r\n"u8.ToArray();
-
     private readonly ReceiveBuffer _buffer = new();
-    private byte[] _delimiter = CrLf;
+    private readonly Action _deliver;
+    private readonly LineDelimiter _delimiter = new();
     private int _maxLength = LineReceiver.DefaultMaxLength;
-    private bool _busyReceiving;
-    private int _searchFrom;
+
+    /// <summary>Creates a receiver with the default delimiter and <see cref="MaxLength"/>.</summary>
+    protected LineOnlyReceiver()
+    {
+        _deliver = Deliver;
+    }
 
     /// <summary>The line delimiter.</summary>
     /// <remarks>Defaults to CR LF.</remarks>
     /// <exception cref="ArgumentException">The delimiter is empty.</exception>
     public ReadOnlyMemory<byte> Delimiter
     {
-        get => _delimiter;
-        set
-        {
-            if (value.IsEmpty)
-            {
-                throw new ArgumentException("A line delimiter cannot be empty.", nameof(value));
-            }
-
-            _delimiter = value.ToArray();
-            _searchFrom = 0;
-        }
+        get => _delimiter.Value;
+        set => _delimiter.Value = value;
     }
 
     /// <summary>The longest line accepted, in bytes, not counting the delimiter.</summary>
@@ -64,41 +58,10 @@ public abstract class LineOnlyReceiver : Protocol
     public int BufferedLength => _buffer.TotalLength;
 
     /// <summary>Parses <paramref name="data"/> into lines and delivers them.</summary>
-    public override unsafe void DataReceived(ReadOnlySpan<byte> data)
-    {
-        if (_busyReceiving)
-        {
-            _buffer.Append(data);
-            return;
-        }
-
-        _busyReceiving = true;
-        _buffer.Holding = true;
-        try
-        {
-            fixed (byte* pinned = data)
-            {
-                _buffer.BeginPending(pinned, data.Length);
-                try
-                {
-                    Deliver();
-                }
-                finally
-                {
-                    _buffer.EndPending();
-                }
-            }
-        }
-        finally
-        {
-            _busyReceiving = false;
-            _buffer.Holding = false;
-            _buffer.Settle();
-        }
-    }
+    public override void DataReceived(ReadOnlySpan<byte> data) => _buffer.Receive(data, _deliver);
 
     /// <summary>Sends <paramref name="line"/> followed by the delimiter, in one write.</summary>
-    public void SendLine(ReadOnlySpan<byte> line) => LineReceiver.WriteWithSuffix(Transport, line, _delimiter);
+    public void SendLine(ReadOnlySpan<byte> line) => LineReceiver.WriteWithSuffix(Transport, line, _delimiter.Bytes);
 
     /// <summary>A line arrived (without its delimiter). The span is valid only during the call.</summary>
     protected abstract void LineReceived(ReadOnlySpan<byte> line);
@@ -110,21 +73,20 @@ public abstract class LineOnlyReceiver : Protocol
     {
         while (true)
         {
-            var delimiter = _delimiter;
-            var index = _buffer.IndexOf(delimiter, _searchFrom);
+            var delimiterLength = _delimiter.Bytes.Length;
+            var index = _delimiter.Find(_buffer);
             if (index < 0)
             {
                 break;
             }
 
-            _searchFrom = 0;
             if (TransportStatus.IsDisconnecting(this))
             {
                 DropCompleteLines();
                 return;
             }
 
-            var line = _buffer.Take(0, index, delimiter.Length);
+            var line = _buffer.Take(0, index, delimiterLength);
             if (index > _maxLength)
             {
                 DropCompleteLines();
@@ -135,8 +97,7 @@ public abstract class LineOnlyReceiver : Protocol
             LineReceived(line);
         }
 
-        _buffer.MaterializePending();
-        _searchFrom = Math.Max(0, _buffer.BufferedLength - _delimiter.Length + 1);
+        _delimiter.KeepPartialLine(_buffer);
         if (_buffer.BufferedLength > _maxLength)
         {
             LineLengthExceeded(_buffer.Buffered);
@@ -147,9 +108,9 @@ public abstract class LineOnlyReceiver : Protocol
     private void DropCompleteLines()
     {
         int index;
-        while ((index = _buffer.IndexOf(_delimiter, 0)) >= 0)
+        while ((index = _buffer.IndexOf(_delimiter.Bytes, 0)) >= 0)
         {
-            _buffer.Consume(index + _delimiter.Length);
+            _buffer.Consume(index + _delimiter.Bytes.Length);
         }
     }
 }

@@ -21,45 +21,37 @@ namespace NetScope.Core.Protocols.Basic;
 /// not delivered.
 /// </para>
 /// <para>
-/// It is a push producer: <see cref="PauseProducing"/> stops delivery at once, even of lines
-/// already received (and pauses the transport), and <see cref="ResumeProducing"/> delivers
+/// It is a push producer: <see cref="PausableProtocol.PauseProducing"/> stops delivery at once, even of lines
+/// already received (and pauses the transport), and <see cref="PausableProtocol.ResumeProducing"/> delivers
 /// them. Lines are parsed in place: the spans passed to callbacks point into the read buffer
 /// or a pooled buffer and are valid only during the call. Only a partial line is copied.
 /// </para>
 /// <para>Data passed to <see cref="DataReceived"/> from inside a callback is queued after the current input.</para>
 /// </remarks>
-public abstract class LineReceiver : Protocol, IPushProducer
+public abstract class LineReceiver : PausableProtocol
 {
     /// <summary>The default <see cref="MaxLength"/>.</summary>
     public const int DefaultMaxLength = 16384;
 
-    private static readonly byte[] CrLf = "\r\n"u8.ToArray();
-
     private readonly ReceiveBuffer _buffer = new();
-    private byte[] _delimiter = CrLf;
+    private readonly Action _deliver;
+    private readonly LineDelimiter _delimiter = new();
     private int _maxLength = DefaultMaxLength;
     private bool _lineMode = true;
-    private bool _busyReceiving;
 
-    /// <summary>Bytes at the front of the buffer known not to start a delimiter (searched before).</summary>
-    private int _searchFrom;
+    /// <summary>Creates a receiver in line mode with the default delimiter and <see cref="MaxLength"/>.</summary>
+    protected LineReceiver()
+    {
+        _deliver = Deliver;
+    }
 
     /// <summary>The line delimiter.</summary>
     /// <remarks>Defaults to CR LF.</remarks>
     /// <exception cref="ArgumentException">The delimiter is empty.</exception>
     public ReadOnlyMemory<byte> Delimiter
     {
-        get => _delimiter;
-        set
-        {
-            if (value.IsEmpty)
-            {
-                throw new ArgumentException("A line delimiter cannot be empty.", nameof(value));
-            }
-
-            _delimiter = value.ToArray();
-            _searchFrom = 0;
-        }
+        get => _delimiter.Value;
+        set => _delimiter.Value = value;
     }
 
     /// <summary>The longest line accepted, in bytes, not counting the delimiter.</summary>
@@ -78,9 +70,6 @@ public abstract class LineReceiver : Protocol, IPushProducer
     /// <summary>Whether input is delivered as lines or as raw data.</summary>
     public LineReceiverMode Mode => _lineMode ? LineReceiverMode.Line : LineReceiverMode.Raw;
 
-    /// <summary><see langword="true"/> while paused: received input is held until <see cref="ResumeProducing"/>.</summary>
-    public bool Paused { get; private set; }
-
     /// <summary>
     /// Bytes received and not delivered yet: the partial line (compare with
     /// <see cref="MaxLength"/>), or everything held while paused.
@@ -88,38 +77,7 @@ public abstract class LineReceiver : Protocol, IPushProducer
     public int BufferedLength => _buffer.TotalLength;
 
     /// <summary>Parses <paramref name="data"/> into lines (or raw chunks) and delivers them.</summary>
-    public override unsafe void DataReceived(ReadOnlySpan<byte> data)
-    {
-        if (_busyReceiving)
-        {
-            _buffer.Append(data);
-            return;
-        }
-
-        _busyReceiving = true;
-        _buffer.Holding = true;
-        try
-        {
-            fixed (byte* pinned = data)
-            {
-                _buffer.BeginPending(pinned, data.Length);
-                try
-                {
-                    Deliver();
-                }
-                finally
-                {
-                    _buffer.EndPending();
-                }
-            }
-        }
-        finally
-        {
-            _busyReceiving = false;
-            _buffer.Holding = false;
-            _buffer.Settle();
-        }
-    }
+    public override void DataReceived(ReadOnlySpan<byte> data) => _buffer.Receive(data, _deliver);
 
     /// <summary>
     /// Switches to line mode. <paramref name="extra"/>, if any, is parsed for lines as if just
@@ -144,12 +102,12 @@ public abstract class LineReceiver : Protocol, IPushProducer
     /// <summary>Discards everything received and not delivered yet, and returns it.</summary>
     public byte[] ClearLineBuffer()
     {
-        _searchFrom = 0;
+        _delimiter.Forget();
         return _buffer.TakeAll().ToArray();
     }
 
     /// <summary>Sends <paramref name="line"/> followed by the delimiter, in one write.</summary>
-    public void SendLine(ReadOnlySpan<byte> line) => WriteWithSuffix(Transport, line, _delimiter);
+    public void SendLine(ReadOnlySpan<byte> line) => WriteWithSuffix(Transport, line, _delimiter.Bytes);
 
     /// <summary>Sends <paramref name="line"/>, encoded as UTF-8, followed by the delimiter.</summary>
     public void SendLine(string line)
@@ -164,38 +122,6 @@ public abstract class LineReceiver : Protocol, IPushProducer
         finally
         {
             ArrayPool<byte>.Shared.Return(bytes);
-        }
-    }
-
-    /// <summary>Stops delivering input (including lines already received) and pauses the transport.</summary>
-    public virtual void PauseProducing()
-    {
-        Paused = true;
-        if (Connected)
-        {
-            Transport.PauseProducing();
-        }
-    }
-
-    /// <summary>Resumes the transport and delivers what was held while paused.</summary>
-    public virtual void ResumeProducing()
-    {
-        Paused = false;
-        if (Connected)
-        {
-            Transport.ResumeProducing();
-        }
-
-        DataReceived([]);
-    }
-
-    /// <summary>Stops delivering input for good and stops the transport.</summary>
-    public virtual void StopProducing()
-    {
-        Paused = true;
-        if (Connected)
-        {
-            Transport.StopProducing();
         }
     }
 
@@ -248,28 +174,25 @@ public abstract class LineReceiver : Protocol, IPushProducer
         {
             if (!_lineMode)
             {
-                _searchFrom = 0;
+                _delimiter.Forget();
                 RawDataReceived(_buffer.TakeAll());
                 continue;
             }
 
-            var delimiter = _delimiter;
-            var index = _buffer.IndexOf(delimiter, _searchFrom);
+            var delimiterLength = _delimiter.Bytes.Length;
+            var index = _delimiter.Find(_buffer);
             if (index < 0)
             {
-                if ((long)_buffer.TotalLength >= (long)_maxLength + delimiter.Length)
+                if ((long)_buffer.TotalLength >= (long)_maxLength + delimiterLength)
                 {
-                    _searchFrom = 0;
                     LineLengthExceeded(_buffer.TakeAll());
                     return;
                 }
 
-                _buffer.MaterializePending();
-                _searchFrom = Math.Max(0, _buffer.BufferedLength - delimiter.Length + 1);
+                _delimiter.KeepPartialLine(_buffer);
                 return;
             }
 
-            _searchFrom = 0;
             if (index > _maxLength)
             {
                 // Twisted passes the long line, its delimiter and everything after it.
@@ -277,7 +200,7 @@ public abstract class LineReceiver : Protocol, IPushProducer
                 return;
             }
 
-            LineReceived(_buffer.Take(0, index, delimiter.Length));
+            LineReceived(_buffer.Take(0, index, delimiterLength));
             if (TransportStatus.IsDisconnecting(this))
             {
                 return;

@@ -14,12 +14,13 @@ namespace NetScope.Core.Protocols.Basic;
 /// the call: a partial message, or the bytes that complete one whose start is buffered.
 /// </para>
 /// <para>
-/// Callbacks run while a span is being parsed may re-enter the parser (Twisted's
-/// <c>setLineMode(extra)</c> feeds data back in; <c>clearLineBuffer</c> takes everything
-/// left). Those see the pending remainder through a pointer to the pinned span, which is
-/// valid only between <see cref="BeginPending"/> and <see cref="EndPending"/>. While a parse is
-/// running (<see cref="Holding"/>) the buffered bytes never move and a replaced array is not
-/// recycled, so every span handed to a callback stays valid until the parse ends.
+/// <see cref="Receive"/> runs a parse over each span received. Callbacks run during the parse
+/// may re-enter the parser (Twisted's <c>setLineMode(extra)</c> feeds data back in;
+/// <c>clearLineBuffer</c> takes everything left): new data is then appended after the current
+/// input, and the pending remainder is read through a pointer to the pinned span, valid only
+/// while the parse runs. While it runs (<see cref="Holding"/>) the buffered bytes never move
+/// and a replaced array is not recycled, so every span handed to a callback stays valid until
+/// the parse ends.
 /// </para>
 /// </remarks>
 internal sealed unsafe class ReceiveBuffer
@@ -44,7 +45,7 @@ internal sealed unsafe class ReceiveBuffer
     public int TotalLength => _end - _start + _pendingLength;
 
     /// <summary><see langword="true"/> while a parse runs: buffered bytes stay where they are.</summary>
-    public bool Holding { get; set; }
+    public bool Holding { get; private set; }
 
     /// <summary>The buffered bytes (they come first).</summary>
     public ReadOnlySpan<byte> Buffered => new(_array, _start, _end - _start);
@@ -53,20 +54,43 @@ internal sealed unsafe class ReceiveBuffer
     public ReadOnlySpan<byte> Pending => new(_pending, _pendingLength);
 
     /// <summary>
-    /// Starts parsing a span whose memory is pinned at <paramref name="data"/> for the whole
-    /// parse. Must be balanced by <see cref="EndPending"/> before the pin is released.
+    /// The receiving side of every framing protocol: runs <paramref name="parse"/> with
+    /// <paramref name="data"/> as the pending input after what is buffered, then buffers what it
+    /// left unconsumed. Called from inside a running parse (a callback feeding data back in), it
+    /// only appends <paramref name="data"/> after the current input, for the running parse to find.
     /// </summary>
-    public void BeginPending(byte* data, int length)
+    public void Receive(ReadOnlySpan<byte> data, Action parse)
     {
-        _pending = data;
-        _pendingLength = length;
-    }
+        if (Holding)
+        {
+            Append(data);
+            return;
+        }
 
-    /// <summary>Ends the parse of the pinned span: whatever it left unconsumed is buffered.</summary>
-    public void EndPending()
-    {
-        MaterializePending();
-        _pending = null;
+        Holding = true;
+        try
+        {
+            fixed (byte* pinned = data)
+            {
+                _pending = pinned;
+                _pendingLength = data.Length;
+                try
+                {
+                    parse();
+                }
+                finally
+                {
+                    // Whatever the parse left unconsumed outlives the pin: buffer it.
+                    MaterializePending();
+                    _pending = null;
+                }
+            }
+        }
+        finally
+        {
+            Holding = false;
+            Settle();
+        }
     }
 
     /// <summary>Adds <paramref name="data"/> after everything unparsed (the pending rest is buffered first to keep the order).</summary>
@@ -206,11 +230,23 @@ internal sealed unsafe class ReceiveBuffer
         }
     }
 
+    /// <summary>Drops everything and gives the array back to the pool (only when no parse runs).</summary>
+    public void Release()
+    {
+        if (_array.Length > 0)
+        {
+            ArrayPool<byte>.Shared.Return(_array);
+        }
+
+        _array = [];
+        _start = _end = 0;
+    }
+
     /// <summary>
     /// Called when no parse is running: moves what is left to the front of the array, gives an
     /// empty buffer's array back to the pool and recycles arrays replaced during the parse.
     /// </summary>
-    public void Settle()
+    private void Settle()
     {
         if (_retired is not null)
         {
@@ -232,18 +268,6 @@ internal sealed unsafe class ReceiveBuffer
             _end -= _start;
             _start = 0;
         }
-    }
-
-    /// <summary>Drops everything and gives the array back to the pool (only when no parse runs).</summary>
-    public void Release()
-    {
-        if (_array.Length > 0)
-        {
-            ArrayPool<byte>.Shared.Return(_array);
-        }
-
-        _array = [];
-        _start = _end = 0;
     }
 
     private void ConsumePending(int count)

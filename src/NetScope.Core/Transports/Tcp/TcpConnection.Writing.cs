@@ -22,27 +22,9 @@ internal sealed partial class TcpConnection
         if (_buffer.Length == 0 && _pendingWriteError == SocketError.Success)
         {
             var sent = _socket.Send(data, out var error);
-            if (sent == data.Length)
+            if (!TryAccountDirectSend(ref sent, error) || sent == data.Length)
             {
-                Stats.RecordSent(sent);
                 return;
-            }
-
-            if (sent < 0)
-            {
-                if (error is not (SocketError.WouldBlock or SocketError.Interrupted))
-                {
-                    // Report it from the write handler, never from inside the protocol's own call.
-                    _pendingWriteError = error;
-                    SetInterest(read: WatchRead, write: true);
-                    return;
-                }
-
-                sent = 0;
-            }
-            else
-            {
-                Stats.RecordSent(sent);
             }
 
             _buffer.Append(data[(int)sent..]);
@@ -85,23 +67,7 @@ internal sealed partial class TcpConnection
 
         var sent = _socket.SendVectored(segments, out var error);
         segments.Clear();
-        if (sent < 0)
-        {
-            if (error is not (SocketError.WouldBlock or SocketError.Interrupted))
-            {
-                _pendingWriteError = error;
-                SetInterest(read: WatchRead, write: true);
-                return;
-            }
-
-            sent = 0;
-        }
-        else
-        {
-            Stats.RecordSent(sent);
-        }
-
-        if (sent == total)
+        if (!TryAccountDirectSend(ref sent, error) || sent == total)
         {
             return;
         }
@@ -122,6 +88,30 @@ internal sealed partial class TcpConnection
 
         SetInterest(read: WatchRead, write: true);
         BufferGrew();
+    }
+
+    /// <summary>
+    /// Counts what a direct send took (<paramref name="sent"/> becomes 0 when the kernel asked to
+    /// try later). Any other failure is kept for the write handler to report, never from inside
+    /// the protocol's own call: then nothing is to be buffered and this returns <see langword="false"/>.
+    /// </summary>
+    private bool TryAccountDirectSend(ref long sent, SocketError error)
+    {
+        if (sent >= 0)
+        {
+            Stats.RecordSent(sent);
+            return true;
+        }
+
+        if (error is not (SocketError.WouldBlock or SocketError.Interrupted))
+        {
+            _pendingWriteError = error;
+            SetInterest(read: WatchRead, write: true);
+            return false;
+        }
+
+        sent = 0;
+        return true;
     }
 
     /// <summary>Registers a producer of socket writes, bypassing a TLS layer.</summary>
