@@ -28,8 +28,8 @@ internal sealed class NewSessionDialog : FormDialog
     private readonly TextField _url = new() { Text = string.Empty };
     private readonly TextField _headers = new() { Text = string.Empty };
     private readonly TextField _body = new() { Text = string.Empty };
-    private readonly CheckBox _follow = new() { Text = "follow redirects (off: the 3xx is the answer; on: each hop is a session)", Height = 1, Width = Dim.Fill(1) };
-    private readonly CheckBox _insecure = new() { Text = "TLS: go on whatever certificate verification finds (self-signed peers)", Height = 1, Width = Dim.Fill(1) };
+    private readonly CheckBox _follow = new() { Text = "follow redirects, each hop a session of its own (off: as curl)", Height = 1, Width = Dim.Fill(1) };
+    private readonly CheckBox _insecure = new() { Text = "do not verify the certificate (self-signed test servers)", Height = 1, Width = Dim.Fill(1) };
     private readonly TextField _ca = new() { Text = string.Empty };
     private readonly List<View> _streamViews = [];
     private readonly List<View> _httpViews = [];
@@ -151,11 +151,11 @@ internal sealed class NewSessionDialog : FormDialog
         }
 
         _note.Text = http
-            ? "headers: Name: value; Other: value (a ; before the next Name: separates them)"
+            ? "headers: Name: value; Other: value (; splits where a Name: follows)"
             : "line: Enter sends a line and its ending; raw: escapes like \\r \\x00";
         _note2.Text = http
-            ? "body: sent as typed (UTF-8) with Content-Length; Verify and CA apply to https"
-            : "Verify and CA apply to tls; CA: a PEM file trusted instead of the system's store";
+            ? "body: sent as typed (UTF-8), with Content-Length; Verify, CA: https"
+            : "Verify and CA apply to tls (CA: a PEM file to trust, empty: the system's)";
     }
 
     private string? Parse(out OpenRequest? request)
