@@ -186,12 +186,13 @@ internal sealed class NewSessionDialog : FormDialog
             }
 
             var body = _body.Text ?? string.Empty;
-            request = OpenRequest.ForHttp(new HttpRequestSpec(method, url)
+            var http = new HttpRequestSpec(method, url)
             {
                 Headers = headers,
                 Body = body.Length == 0 ? null : Encoding.UTF8.GetBytes(body),
                 FollowRedirects = _follow.Value == CheckState.Checked,
-            }) with { Insecure = insecure, TrustedAuthorities = authorities };
+            };
+            request = OpenRequest.ForHttp(http) with { Insecure = insecure, TrustedAuthorities = authorities };
             return null;
         }
 
