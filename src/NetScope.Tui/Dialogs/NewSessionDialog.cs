@@ -28,7 +28,7 @@ internal sealed class NewSessionDialog : FormDialog
     private readonly TextField _url = new() { Text = string.Empty };
     private readonly TextField _headers = new() { Text = string.Empty };
     private readonly TextField _body = new() { Text = string.Empty };
-    private readonly CheckBox _follow = new() { Text = "follow redirects, each hop a session of its own (off: as curl)", Height = 1, Width = Dim.Fill(1) };
+    private readonly CheckBox _follow = new() { Text = "follow redirects; each hop is a session of its own", Height = 1, Width = Dim.Fill(1) };
     private readonly CheckBox _insecure = new() { Text = "do not verify the certificate (self-signed test servers)", Height = 1, Width = Dim.Fill(1) };
     private readonly TextField _ca = new() { Text = string.Empty };
     private readonly List<View> _streamViews = [];

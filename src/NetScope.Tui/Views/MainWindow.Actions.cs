@@ -25,7 +25,7 @@ internal sealed partial class MainWindow
         new("Abort the selected session (reset)", "D", AbortSelected),
         new("Half-close the selected session (send FIN)", "/halfclose", () => RunOnSelectedSession(new HalfCloseCommand())),
         new("Start TLS on the selected session", "/starttls", () => RunOnSelectedSession(new StartTlsCommand())),
-        new("Repeat the selected HTTP request (as a new session)", "r", RepeatSelected),
+        new("Repeat the selected HTTP request", "r", RepeatSelected),
         new("Switch the selected session to raw mode", "r", () => RunOnSelectedSession(new SwitchModeCommand(StreamMode.Raw))),
         new("Switch the selected session to line mode", "r", () => RunOnSelectedSession(new SwitchModeCommand(StreamMode.Line))),
         new("Line ending CRLF", "/ending crlf", () => Execute("/ending crlf")),
