@@ -6,6 +6,7 @@ public sealed class TuiCommandTests
     [InlineData("--demo")]
     [InlineData("tui")]
     [InlineData("tui", "--listen", "echo:0", "--open", "tcp://127.0.0.1:7")]
+    [InlineData("tui", "--open", "https://example.com/#insecure")]
     public async Task WithoutATerminalTheUiSaysSoInOneLineAndExitsWithTheUsageCode(params string[] args)
     {
         CliRun run = await CliRun.NetScopeAsync(args);
@@ -15,7 +16,8 @@ public sealed class TuiCommandTests
     }
 
     [Theory]
-    [InlineData("--open", "http://127.0.0.1:8080/", "netscope: --open 'http://127.0.0.1:8080/': HTTP sessions are not in this build yet (it offers tcp://HOST:PORT, tls://HOST:PORT)")]
+    [InlineData("--open", "http://127.0.0.1:99999/", "netscope: --open 'http://127.0.0.1:99999/': URL 'http://127.0.0.1:99999/': the host or port is invalid")]
+    [InlineData("--open", "ftp://127.0.0.1:21", "netscope: --open 'ftp://127.0.0.1:21': unknown kind 'ftp' (this build offers tcp://HOST:PORT, tls://HOST:PORT, http(s)://URL)")]
     [InlineData("--listen", "echo:70000", "netscope: --listen 'echo:70000': port 70000: out of range (0-65535)")]
     public async Task BadOpenOrListenValuesAreUsageErrorsBeforeAnythingStarts(string option, string value, string message)
     {

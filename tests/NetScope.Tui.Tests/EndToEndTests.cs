@@ -75,6 +75,7 @@ public sealed partial class EndToEndTests
         await terminal.WaitForAsync(
             s => s.Any(r => r.Contains("← hello from the NetScope demo\\r\\n", StringComparison.Ordinal)) && s.Any(r => r.Contains("▾ ◉ #1  echo", StringComparison.Ordinal)),
             "the demo's first echo");
+        await terminal.WaitForAsync(s => s.Any(r => Regex.IsMatch(r, @"○ #\d+ +http +GET http://127\.0\.")), "the demo's http request, answered");
         await terminal.KeysAsync("C-q");
         await terminal.WaitForTextAsync("Quit NetScope");
         await terminal.KeysAsync("Enter");

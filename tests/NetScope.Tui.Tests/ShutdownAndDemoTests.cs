@@ -25,7 +25,7 @@ public sealed class ShutdownAndDemoTests
     }
 
     [Fact]
-    public async Task TheDemoStartsEchoAndHttpListenersWithSessionsTalkingToThem()
+    public async Task TheDemoStartsEchoAndHttpListenersWithSessionsTalkingToThemTheRequestAsAnHttpSession()
     {
         await using var live = await LiveWorkspace.StartAsync();
         var select = await DemoWorkspace.StartAsync(new DemoContext(live.Commands, live.Catalog));
@@ -33,13 +33,19 @@ public sealed class ShutdownAndDemoTests
         var frame = live.RefreshUntil(f => f.Transcript is { TotalReceived: > 0 } && f.Detail?.Deferreds.Count > 0 && f.Rows.Count >= 6, "the first echo and the HTTP request");
 
         var rows = frame.Rows.Select(r => (r.Kind, r.IsListener)).ToArray();
-        Assert.Equal([("echo", true), ("tcp", false), ("echo", false), ("http", true), ("tcp", false), ("http", false)], rows);
+        Assert.Equal([("echo", true), ("tcp", false), ("echo", false), ("http", true), ("http", false), ("http", false)], rows);
         Assert.Equal(frame.Rows[1].Id, select);
         Assert.Equal("hello from the NetScope demo\r\n".Length, frame.Transcript!.TotalReceived);
         Assert.Contains(frame.Detail!.Deferreds, d => d.Text.StartsWith("#", StringComparison.Ordinal) && d.Text.Contains("connect ", StringComparison.Ordinal));
 
-        live.Feed.Selected = frame.Rows[4].Id;
-        var http = live.RefreshUntil(f => f.Transcript?.EntryId == frame.Rows[4].Id && f.Transcript.TotalReceived > 0, "the HTTP answer");
+        var request = frame.Rows.Single(r => r is { Kind: "http", IsListener: false, ListenerId: null });
+        Assert.Equal($"GET http://{frame.Rows[3].Address}/hello", request.Target);
+        live.Feed.Selected = request.Id;
+        var http = live.RefreshUntil(
+            f => f.Transcript?.EntryId == request.Id && f.Detail?.Session?.EndReason == "response complete: 200 OK",
+            "the HTTP answer");
+        var timing = Views.TimingPane.Build(http.Detail).Select(l => l.Text).ToArray();
+        Assert.All(["dns", "connect", "request sent", "headers received", "body received"], phase => Assert.Contains(timing, l => l.StartsWith(phase + " ", StringComparison.Ordinal) && l.Contains(" ms", StringComparison.Ordinal)));
         var lines = new List<TranscriptLine>();
         http.Transcript!.GetLines(TranscriptMode.Text, 0, 50, lines);
         Assert.StartsWith("GET /hello HTTP/1.1\r\n", System.Text.Encoding.ASCII.GetString(lines[0].Bytes.Span), StringComparison.Ordinal);

@@ -21,9 +21,12 @@ public sealed class StartupPlanTests
     }
 
     [Theory]
-    [InlineData("http://example.com/", "--open 'http://example.com/': HTTP sessions are not in this build yet (it offers tcp://HOST:PORT, tls://HOST:PORT)")]
-    [InlineData("ftp://x:21", "--open 'ftp://x:21': unknown kind 'ftp' (this build offers tcp://HOST:PORT, tls://HOST:PORT)")]
-    [InlineData("127.0.0.1:7", "--open '127.0.0.1:7': expected SCHEME://HOST:PORT, like tcp://127.0.0.1:7")]
+    [InlineData("ftp://x:21", "--open 'ftp://x:21': unknown kind 'ftp' (this build offers tcp://HOST:PORT, tls://HOST:PORT, http(s)://URL)")]
+    [InlineData("127.0.0.1:7", "--open '127.0.0.1:7': expected SCHEME://HOST:PORT, like tcp://127.0.0.1:7, or an http(s):// URL")]
+    [InlineData("http://127.0.0.1:99999/", "--open 'http://127.0.0.1:99999/': URL 'http://127.0.0.1:99999/': the host or port is invalid")]
+    [InlineData("https://exa mple.com/", "--open 'https://exa mple.com/': URL 'https://exa mple.com/': the host or port is invalid")]
+    [InlineData("http://example.com/a b", "--open 'http://example.com/a b': URL 'http://example.com/a b': the path or query holds a space, a control character or a non-ASCII character (percent-encode it)")]
+    [InlineData("http://example.com/#insecure", "--open 'http://example.com/#insecure': #insecure is for https:// URLs (plain http has no certificate to check)")]
     [InlineData("tcp://127.0.0.1:99999", "--open 'tcp://127.0.0.1:99999': bad address '127.0.0.1:99999': port 99999 is out of range (1-65535)")]
     public void BadOpenValuesAreUsageErrorsThatSayWhy(string open, string expected)
     {
@@ -53,9 +56,34 @@ public sealed class StartupPlanTests
     }
 
     [Fact]
+    public void HttpAndHttpsUrlsOpenHttpSessionsThatGetThem()
+    {
+        Assert.True(StartupPlan.TryParse(["http://127.0.0.1:8080/a?b=c", "https://example.com", "HTTPS://[::1]:8443/x#insecure"], [], _catalog, out var plan, out var error), error);
+
+        Assert.Equal(
+            [
+                ("http", "127.0.0.1:8080", "GET", "http://127.0.0.1:8080/a?b=c", false),
+                ("http", "example.com:443", "GET", "https://example.com/", false),
+                ("http", "[::1]:8443", "GET", "https://[::1]:8443/x", true),
+            ],
+            plan.Opens.Select(o => (o.Kind, o.Target.ToString(), o.Http!.Method, o.Http.Url.ToString(), o.Insecure)).ToArray());
+        Assert.All(plan.Opens, o => Assert.Equal((false, 0, (byte[]?)null), (o.Http!.FollowRedirects, o.Http.Headers.Count, o.Http.Body)));
+        Assert.Equal("GET https://example.com/", _catalog.FindSession("http")!.Create(plan.Opens[1]).Target);
+    }
+
+    [Fact]
+    public void AnHttpHostAndPortIsReadAsAUrlWithItsDefaultPortLeftOut()
+    {
+        Assert.True(StartupPlan.TryParse(["http://127.0.0.1:80"], [], _catalog, out var plan, out var error), error);
+        Assert.Equal("http://127.0.0.1/", plan.Opens.Single().Http!.Url.ToString());
+    }
+
+    [Fact]
     public void TheAppValidatesOptionsBeforeTakingTheTerminal()
     {
         Assert.Null(TuiApp.Validate(new TuiOptions { Demo = true, Listen = ["echo:0"] }));
         Assert.Equal("--listen 'echo:x': port 'x': not a number", TuiApp.Validate(new TuiOptions { Listen = ["echo:x"] }));
+        Assert.Null(TuiApp.Validate(new TuiOptions { Open = ["https://example.com/"] }));
+        Assert.Equal("--open 'https://': URL 'https://': the host or port is invalid", TuiApp.Validate(new TuiOptions { Open = ["https://"] }));
     }
 }

@@ -20,7 +20,7 @@ internal static class TuiCommand
         var demo = DemoOption();
         var open = new Option<string[]>("--open")
         {
-            Description = "Open a session at start: tcp://HOST:PORT, tls://HOST:PORT (?insecure: do not verify the certificate); repeat for more",
+            Description = "Open a session at start: tcp://HOST:PORT, tls://HOST:PORT (?insecure: do not verify the certificate), or an http:// or https:// URL to GET (https://...#insecure: do not verify); repeat for more",
             HelpName = "URL",
             AllowMultipleArgumentsPerToken = false,
         };
@@ -49,7 +49,7 @@ internal static class TuiCommand
 
     private static Option<bool> DemoOption() => new("--demo")
     {
-        Description = "Open the terminal UI on a built-in demo workspace (an echo listener and a line session talking to it)",
+        Description = "Open the terminal UI on a built-in demo workspace (an echo listener with a line session talking to it, an HTTP listener with a request to it)",
     };
 
     private static int Run(TuiOptions options, TextWriter output, TextWriter error)

@@ -1,16 +1,11 @@
-using System.Text;
-using System.Text.RegularExpressions;
-using NetScope.Sessions.Kinds;
-using NetScope.Sessions.Scripting;
-using NetScope.Sessions.Streams;
-using NetScope.Sessions.Targets;
+using NetScope.Tui.Model;
+using NetScope.Web.Http;
 
 namespace NetScope.Tui.App;
 
 /// <summary>
-/// A demo HTTP request to the listener named <see cref="Listener"/>, written by hand on a raw TCP
-/// session (so the transcript shows the request and the answer byte for byte), waiting for the
-/// status line, then finishing its side. An HTTP session kind will make this a one-line swap.
+/// A demo http session (kind http, the one F2 opens) GETting <see cref="Path"/> from the listener named
+/// <see cref="Listener"/>: its transcript shows the request and the answer, its Timing tab the HTTP phases.
 /// </summary>
 internal sealed class DemoHttpRequest : IDemoPart
 {
@@ -30,10 +25,11 @@ internal sealed class DemoHttpRequest : IDemoPart
     public Task<long?> StartAsync(DemoContext context)
     {
         ArgumentNullException.ThrowIfNull(context);
-        var target = HostPort.Parse(context.Addresses[Listener]);
-        var request = $"GET {Path} HTTP/1.1\r\nHost: {target}\r\nUser-Agent: netscope-demo\r\nConnection: close\r\n\r\n";
-        ScriptStep[] steps = [new SendStep(Encoding.ASCII.GetBytes(request)), new ExpectStep(new Regex(@"HTTP/1\.1 \d{3}"), 5), new HalfCloseStep()];
-        var starter = new ScriptedStarter(new TcpSessionStarter(new TcpSessionRequest(target) { Mode = StreamMode.Raw }), steps, "demo request");
-        return context.Commands.Open(starter).ContinueWith(_ => (long?)null, TaskScheduler.Default);
+        var url = HttpUrl.Parse($"http://{context.Addresses[Listener]}{Path}");
+        var headers = new HttpHeaders();
+        headers.Add(HttpHeaderNames.UserAgent, "netscope-demo");
+        var request = OpenRequest.ForHttp(new HttpRequestSpec(HttpMethods.Get, url) { Headers = headers });
+        var kind = context.Catalog.FindSession(request.Kind) ?? throw new InvalidOperationException("no http sessions in this build");
+        return context.Commands.Open(kind.Create(request)).ContinueWith(_ => (long?)null, TaskScheduler.Default);
     }
 }

@@ -3,6 +3,7 @@ using NetScope.Sessions.Streams;
 using NetScope.Sessions.Targets;
 using NetScope.Tui.Input;
 using NetScope.Tui.Model;
+using NetScope.Web.Http;
 
 namespace NetScope.Tui.App;
 
@@ -59,7 +60,11 @@ internal sealed class StartupPlan
         return true;
     }
 
-    /// <summary>Parses <c>SCHEME://HOST:PORT</c>; <c>tls://HOST:PORT?insecure</c> does not verify the certificate.</summary>
+    /// <summary>
+    /// Parses <c>SCHEME://HOST:PORT</c>; <c>tls://HOST:PORT?insecure</c> does not verify the certificate.
+    /// <c>http://…</c> and <c>https://…</c> URLs open an http session that GETs them (<c>https://…#insecure</c>:
+    /// without verifying; a fragment is never sent, so it cannot clash with the URL's own query).
+    /// </summary>
     public static bool TryParseOpen(string text, KindCatalog catalog, [NotNullWhen(true)] out OpenRequest? request, [NotNullWhen(false)] out string? error)
     {
         ArgumentNullException.ThrowIfNull(catalog);
@@ -67,14 +72,19 @@ internal sealed class StartupPlan
         var separator = text.IndexOf("://", StringComparison.Ordinal);
         if (separator <= 0)
         {
-            error = $"--open '{text}': expected SCHEME://HOST:PORT, like tcp://127.0.0.1:7";
+            error = $"--open '{text}': expected SCHEME://HOST:PORT, like tcp://127.0.0.1:7, or an http(s):// URL";
             return false;
         }
 
         var scheme = text[..separator];
-        if (catalog.FindSession(scheme) is not { } kind)
+        if (scheme.Equals("http", StringComparison.OrdinalIgnoreCase) || scheme.Equals("https", StringComparison.OrdinalIgnoreCase))
         {
-            error = $"--open '{text}': {Unavailable(scheme, catalog.Sessions.Select(s => s.Name + "://HOST:PORT"), "sessions")}";
+            return TryParseHttp(text, out request, out error);
+        }
+
+        if (catalog.FindSession(scheme) is not { } kind || kind.Name == "http")
+        {
+            error = $"--open '{text}': {Unavailable(scheme, catalog.Sessions.Select(s => s.Name == "http" ? "http(s)://URL" : s.Name + "://HOST:PORT"))}";
             return false;
         }
 
@@ -97,6 +107,28 @@ internal sealed class StartupPlan
         return true;
     }
 
+    private static bool TryParseHttp(string text, [NotNullWhen(true)] out OpenRequest? request, [NotNullWhen(false)] out string? error)
+    {
+        request = null;
+        var insecure = text.EndsWith("#insecure", StringComparison.OrdinalIgnoreCase);
+        var url = insecure ? text[..^"#insecure".Length] : text;
+        if (!HttpFieldParsers.TryUrl(url, out var parsed, out var problem))
+        {
+            error = $"--open '{text}': {problem}";
+            return false;
+        }
+
+        if (insecure && !parsed.IsHttps)
+        {
+            error = $"--open '{text}': #insecure is for https:// URLs (plain http has no certificate to check)";
+            return false;
+        }
+
+        request = OpenRequest.ForHttp(new HttpRequestSpec(HttpMethods.Get, parsed)) with { Insecure = insecure };
+        error = null;
+        return true;
+    }
+
     /// <summary>Parses <c>KIND:PORT</c> or <c>KIND:ADDRESS:PORT</c> (an IPv6 address in brackets); <c>KIND+tls</c> serves over TLS.</summary>
     public static bool TryParseListen(string text, KindCatalog catalog, [NotNullWhen(true)] out ListenRequest? request, [NotNullWhen(false)] out string? error)
     {
@@ -114,7 +146,7 @@ internal sealed class StartupPlan
         name = tls ? name[..^4] : name;
         if (catalog.FindListener(name) is not { } kind)
         {
-            error = $"--listen '{text}': {Unavailable(name, catalog.Listeners.Select(l => l.Name), "listeners")}";
+            error = $"--listen '{text}': {Unavailable(name, catalog.Listeners.Select(l => l.Name))}";
             return false;
         }
 
@@ -139,10 +171,6 @@ internal sealed class StartupPlan
         return true;
     }
 
-    private static string Unavailable(string name, IEnumerable<string> offered, string what) =>
-        name.ToLowerInvariant() switch
-        {
-            "http" or "https" => $"HTTP {what} are not in this build yet (it offers {string.Join(", ", offered)})",
-            _ => $"unknown kind '{name}' (this build offers {string.Join(", ", offered)})",
-        };
+    private static string Unavailable(string name, IEnumerable<string> offered) =>
+        $"unknown kind '{name}' (this build offers {string.Join(", ", offered)})";
 }

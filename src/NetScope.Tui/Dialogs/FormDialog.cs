@@ -36,8 +36,18 @@ internal abstract class FormDialog : Dialog
     /// <summary>The problem shown, empty when there is none.</summary>
     public string Problem => _problem.Text ?? string.Empty;
 
-    /// <summary>Adds <paramref name="field"/> on the next row after <paramref name="label"/>.</summary>
-    protected void AddField(string label, View field)
+    /// <summary>
+    /// The row the next field or note goes on. Fields that only some choices use can share rows with others:
+    /// set it back and show one group at a time (<see cref="View.Visible"/>).
+    /// </summary>
+    protected int NextRow
+    {
+        get => _nextRow;
+        set => _nextRow = value;
+    }
+
+    /// <summary>Adds <paramref name="field"/> on the next row after <paramref name="label"/>; returns the label (to show or hide with the field).</summary>
+    protected Label AddField(string label, View field)
     {
         ArgumentNullException.ThrowIfNull(field);
         field.X = LabelWidth;
@@ -47,15 +57,19 @@ internal abstract class FormDialog : Dialog
             field.Width = Dim.Fill(1);
         }
 
-        Add(new Label { X = 0, Y = _nextRow, Text = label }, field);
+        var caption = new Label { X = 0, Y = _nextRow, Text = label };
+        Add(caption, field);
         _nextRow += Math.Max(1, field.Frame.Height);
+        return caption;
     }
 
-    /// <summary>Adds a line of explanation under the fields.</summary>
-    protected void AddNote(string text)
+    /// <summary>Adds a line of explanation under the fields; returns it.</summary>
+    protected Label AddNote(string text)
     {
-        Add(new Label { X = 0, Y = _nextRow, Width = Dim.Fill(), Text = text });
+        var note = new Label { X = 0, Y = _nextRow, Width = Dim.Fill(), Text = text };
+        Add(note);
         _nextRow++;
+        return note;
     }
 
     /// <summary>Puts the problem line under everything added so far (call at the end of the constructor).</summary>

@@ -1,3 +1,4 @@
+using System.Text;
 using NetScope.Sessions.Streams;
 using NetScope.Sessions.Targets;
 using NetScope.Tui.Input;
@@ -9,8 +10,10 @@ using Terminal.Gui.Views;
 namespace NetScope.Tui.Dialogs;
 
 /// <summary>
-/// Opens a session: its kind, host and port, line or raw mode, and the line ending line mode sends.
-/// A bad host or port is explained in the dialog, which stays open.
+/// Opens a session. For tcp and tls: host and port, line or raw mode, and the line ending line mode sends. For
+/// http: the method, URL, header fields, body and whether to follow redirects (the two groups share their rows;
+/// the kind shows one). Certificate verification and a CA file apply to tls and https. A bad field is explained
+/// in the dialog, which stays open.
 /// </summary>
 internal sealed class NewSessionDialog : FormDialog
 {
@@ -21,7 +24,17 @@ internal sealed class NewSessionDialog : FormDialog
     private readonly TextField _port = new() { Text = string.Empty };
     private readonly OptionSelector _mode;
     private readonly OptionSelector _ending;
-    private readonly CheckBox _insecure = new() { Text = "TLS: go on whatever certificate verification finds (self-signed peers)", Height = 1, Width = Dim.Fill(1) };
+    private readonly TextField _method = new() { Text = "GET" };
+    private readonly TextField _url = new() { Text = string.Empty };
+    private readonly TextField _headers = new() { Text = string.Empty };
+    private readonly TextField _body = new() { Text = string.Empty };
+    private readonly CheckBox _follow = new() { Text = "follow redirects; each hop is a session of its own", Height = 1, Width = Dim.Fill(1) };
+    private readonly CheckBox _insecure = new() { Text = "do not verify the certificate (self-signed test servers)", Height = 1, Width = Dim.Fill(1) };
+    private readonly TextField _ca = new() { Text = string.Empty };
+    private readonly List<View> _streamViews = [];
+    private readonly List<View> _httpViews = [];
+    private readonly Label _note;
+    private readonly Label _note2;
 
     public NewSessionDialog(TuiStyle style, KindCatalog catalog)
         : base(style, "New session", "Open")
@@ -31,13 +44,19 @@ internal sealed class NewSessionDialog : FormDialog
         _mode = Selector(["line", "raw"]);
         _ending = Selector(Endings.Select(e => e.Name));
         AddField("Kind:", _kind);
-        AddField("Host:", _host);
-        AddField("Port:", _port);
-        AddField("Mode:", _mode);
-        AddField("Ending:", _ending);
+        var groupRow = NextRow;
+        Group(_streamViews, ("Host:", _host), ("Port:", _port), ("Mode:", _mode), ("Ending:", _ending));
+        var streamEnd = NextRow;
+        NextRow = groupRow;
+        Group(_httpViews, ("Method:", _method), ("URL:", _url), ("Headers:", _headers), ("Body:", _body), ("Follow:", _follow));
+        NextRow = Math.Max(streamEnd, NextRow);
         AddField("Verify:", _insecure);
-        AddNote("line: Enter sends a line and its ending; raw: escapes like \\r \\x00");
+        AddField("CA:", _ca);
+        _note = AddNote(string.Empty);
+        _note2 = AddNote(string.Empty);
         FinishLayout();
+        _kind.ValueChanged += (_, _) => ShowKind();
+        ShowKind();
         _port.SetFocus();
     }
 
@@ -56,8 +75,44 @@ internal sealed class NewSessionDialog : FormDialog
     /// <summary>For TLS: skip certificate verification.</summary>
     public CheckBox Insecure => _insecure;
 
+    /// <summary>For TLS: a PEM file of the authorities to trust (empty: the system's store).</summary>
+    public TextField Ca => _ca;
+
+    /// <summary>For http: the method field (GET to start with).</summary>
+    public TextField Method => _method;
+
+    /// <summary>For http: the URL field.</summary>
+    public TextField Url => _url;
+
+    /// <summary>For http: the header fields, <c>Name: value</c>, separated by <c>;</c>.</summary>
+    public TextField Headers => _headers;
+
+    /// <summary>For http: the body (empty: none).</summary>
+    public TextField Body => _body;
+
+    /// <summary>For http: follow redirects.</summary>
+    public CheckBox FollowRedirects => _follow;
+
+    /// <summary>Whether the http fields are the ones shown.</summary>
+    public bool ShowsHttp => SelectedKind.Name == "http";
+
     /// <summary>What to open, once the dialog was confirmed with valid fields.</summary>
     public OpenRequest? Request { get; private set; }
+
+    private SessionChoice SelectedKind => _catalog.Sessions[Math.Clamp(_kind.Value ?? 0, 0, _catalog.Sessions.Count - 1)];
+
+    /// <summary>Chooses the kind by name and shows its fields.</summary>
+    public void SelectKind(string name)
+    {
+        var index = _catalog.Sessions.ToList().FindIndex(s => s.Name == name);
+        if (index < 0)
+        {
+            throw new ArgumentException($"no {name} sessions in this build", nameof(name));
+        }
+
+        _kind.Value = index;
+        ShowKind();
+    }
 
     /// <inheritdoc/>
     protected override string? Validate() => Parse(out _);
@@ -73,9 +128,74 @@ internal sealed class NewSessionDialog : FormDialog
     internal static OptionSelector Selector(IEnumerable<string> labels) =>
         new() { Labels = labels.ToArray(), Orientation = Orientation.Horizontal, HorizontalSpace = 1, Height = 1, Width = Dim.Fill(1) };
 
+    private void Group(List<View> into, params (string Label, View Field)[] fields)
+    {
+        foreach (var (label, field) in fields)
+        {
+            into.Add(AddField(label, field));
+            into.Add(field);
+        }
+    }
+
+    private void ShowKind()
+    {
+        var http = ShowsHttp;
+        foreach (var view in _streamViews)
+        {
+            view.Visible = !http;
+        }
+
+        foreach (var view in _httpViews)
+        {
+            view.Visible = http;
+        }
+
+        _note.Text = http
+            ? "headers: Name: value; Other: value (; splits where a Name: follows)"
+            : "line: Enter sends a line and its ending; raw: escapes like \\r \\x00";
+        _note2.Text = http
+            ? "body: sent as typed (UTF-8), with Content-Length; Verify, CA: https"
+            : "Verify and CA apply to tls (CA: a PEM file to trust, empty: the system's)";
+    }
+
     private string? Parse(out OpenRequest? request)
     {
         request = null;
+        var kind = SelectedKind;
+        if (!HttpFieldParsers.TryCaFile(_ca.Text, out var authorities, out var caProblem))
+        {
+            return caProblem;
+        }
+
+        var insecure = _insecure.Value == CheckState.Checked;
+        if (kind.Name == "http")
+        {
+            if (!HttpFieldParsers.TryMethod(_method.Text, out var method, out var methodProblem))
+            {
+                return methodProblem;
+            }
+
+            if (!HttpFieldParsers.TryUrl(_url.Text, out var url, out var urlProblem))
+            {
+                return urlProblem;
+            }
+
+            if (!HttpFieldParsers.TryHeaders(_headers.Text, out var headers, out var headersProblem))
+            {
+                return headersProblem;
+            }
+
+            var body = _body.Text ?? string.Empty;
+            var http = new HttpRequestSpec(method, url)
+            {
+                Headers = headers,
+                Body = body.Length == 0 ? null : Encoding.UTF8.GetBytes(body),
+                FollowRedirects = _follow.Value == CheckState.Checked,
+            };
+            request = OpenRequest.ForHttp(http) with { Insecure = insecure, TrustedAuthorities = authorities };
+            return null;
+        }
+
         if (!FieldParsers.TryHost(_host.Text, out var host, out var hostProblem))
         {
             return hostProblem;
@@ -86,11 +206,11 @@ internal sealed class NewSessionDialog : FormDialog
             return portProblem;
         }
 
-        var kind = _catalog.Sessions[Math.Clamp(_kind.Value ?? 0, 0, _catalog.Sessions.Count - 1)];
         var ending = Endings[Math.Clamp(_ending.Value ?? 0, 0, Endings.Length - 1)].Bytes;
         request = new OpenRequest(kind.Name, new HostPort(host, port), _mode.Value == 1 ? StreamMode.Raw : StreamMode.Line, ending)
         {
-            Insecure = _insecure.Value == CheckState.Checked,
+            Insecure = insecure,
+            TrustedAuthorities = authorities,
         };
         return null;
     }

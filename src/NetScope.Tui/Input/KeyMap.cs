@@ -62,7 +62,7 @@ internal static class KeyMap
             new("Ctrl+Q", "quit: stops the listeners and closes the sessions, in order (asks first while listeners run)"),
             new("F1 or ?", "this help"),
             new("Ctrl+P or :", "command palette: type to find any action"),
-            new("F2 or Ctrl+N", "new session (tcp, or tls with or without certificate verification)"),
+            new("F2 or Ctrl+N", "new session: tcp, tls (with or without certificate verification), or an http request (method, URL, headers, body)"),
             new("F3 or Ctrl+L", "new listener (echo, discard, chargen, daytime, qotd, chat, http, tcp; TLS with a generated certificate)"),
             new("Tab, Shift+Tab", "next / previous pane (list, transcript, input line, details)"),
             new("[ and ]", "previous / next detail tab"),
@@ -80,7 +80,7 @@ internal static class KeyMap
             new("Space, Right, Left", "show or hide a listener's connections; Left on a connection selects its listener"),
             new("d or Delete", "close the session, or stop the listener"),
             new("D", "abort the session (the peer sees a reset)"),
-            new("r", "switch the session between line and raw mode"),
+            new("r", "http session: send its request again, as a new session; line/raw session: switch between line and raw mode"),
         ]),
         ("Transcript", [
             new("Up, Down, PgUp, PgDn, Home", "scroll (scrolling up stops following the tail)"),

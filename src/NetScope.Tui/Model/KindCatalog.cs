@@ -1,3 +1,4 @@
+using System.Security.Cryptography.X509Certificates;
 using NetScope.Core.Protocols.Classic;
 using NetScope.Core.Reactor;
 using NetScope.Core.Tls;
@@ -11,7 +12,7 @@ namespace NetScope.Tui.Model;
 
 /// <summary>
 /// The session and listener kinds the TUI offers: the dialogs, <c>--open</c>/<c>--listen</c> and
-/// the demo all read these lists, so a new kind (http requests) is one entry here.
+/// the demo all read these lists, so a new kind is one entry here.
 /// </summary>
 internal sealed class KindCatalog
 {
@@ -24,7 +25,9 @@ internal sealed class KindCatalog
             new SessionChoice("tcp", "a TCP connection you type into, line by line or raw bytes (/starttls upgrades it)", request =>
                 new TcpSessionStarter(new TcpSessionRequest(request.Target) { Mode = request.Mode, LineEnding = request.LineEnding })),
             new SessionChoice("tls", "the same over TLS: the handshake, version, cipher and certificate in the Transport tab", request =>
-                new TlsSessionStarter(new TlsSessionRequest(request.Target, ClientOptions(request.Target.Host, request.Insecure)) { Mode = request.Mode, LineEnding = request.LineEnding })),
+                new TlsSessionStarter(new TlsSessionRequest(request.Target, ClientOptions(request.Target.Host, request.Insecure, request.TrustedAuthorities)) { Mode = request.Mode, LineEnding = request.LineEnding })),
+            new SessionChoice("http", "one HTTP request (http:// or https://) and its response: phases in the Timing tab, r repeats it", request =>
+                new HttpRequestStarter(request)),
         ];
         Listeners =
         [
@@ -56,8 +59,12 @@ internal sealed class KindCatalog
     /// <summary>The listener kind named <paramref name="name"/>, if offered.</summary>
     public ListenerChoice? FindListener(string name) => Listeners.FirstOrDefault(l => string.Equals(l.Name, name, StringComparison.OrdinalIgnoreCase));
 
-    /// <summary>What a TLS client (a tls session, or <c>/starttls</c>) offers and checks: the host as the server name.</summary>
-    public static TlsClientOptions ClientOptions(string host, bool insecure) => new() { ServerName = host, Insecure = insecure };
+    /// <summary>
+    /// What a TLS client (a tls session, or <c>/starttls</c>) offers and checks: the host as the server name,
+    /// and <paramref name="trusted"/> as the only authorities when given (else the system's store).
+    /// </summary>
+    public static TlsClientOptions ClientOptions(string host, bool insecure, X509Certificate2Collection? trusted = null) =>
+        new() { ServerName = host, Insecure = insecure, TrustedAuthorities = trusted };
 
     /// <summary>
     /// Builds the starter for <paramref name="request"/>; for TLS it first makes a self-signed

@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using System.Text;
 using NetScope.Sessions.Formatting;
 using NetScope.Sessions.Kinds;
@@ -17,6 +18,9 @@ internal sealed class WorkspaceCommands
     private readonly LogModel _log;
 
     private readonly UpgradableSessions _upgradable = new();
+
+    /// <summary>The http requests sessions were opened with, by session, for <see cref="Repeat"/> (the newest <see cref="RepeatableRequests"/>).</summary>
+    private readonly ConcurrentDictionary<long, OpenRequest> _requests = new();
 
     public WorkspaceCommands(Workspace workspace, LogModel log)
     {
@@ -73,8 +77,45 @@ internal sealed class WorkspaceCommands
             },
             TaskScheduler.Default).Unwrap());
 
-    /// <summary>Opens a session of any kind (remembered, so that <see cref="StartTls"/> can upgrade it); completes with its number.</summary>
-    public Task<long> Open(ISessionStarter starter) => Report($"open {starter.Kind} {starter.Target}", _workspace.OpenAsync(_upgradable.Remember(starter)));
+    /// <summary>How many http requests are remembered for <see cref="Repeat"/>: older sessions repeat their method and URL only.</summary>
+    public const int RepeatableRequests = 256;
+
+    /// <summary>
+    /// Opens a session of any kind (remembered, so that <see cref="StartTls"/> can upgrade it, and, for http, so
+    /// that <see cref="Repeat"/> can send its request again); completes with its number.
+    /// </summary>
+    public Task<long> Open(ISessionStarter starter)
+    {
+        ArgumentNullException.ThrowIfNull(starter);
+        return Report($"open {starter.Kind} {starter.Target}", OpenRemembering(starter));
+    }
+
+    /// <summary>
+    /// Sends the request http session <paramref name="sessionId"/> sent again, as a new session; completes with its
+    /// number. A session whose request is not remembered (a redirect hop, or one of the oldest) is repeated from its
+    /// target, <c>METHOD URL</c>, without header fields or body; <paramref name="whole"/> says which it was.
+    /// </summary>
+    /// <exception cref="ArgumentException"><paramref name="target"/> is not <c>METHOD URL</c> (not an http session).</exception>
+    public Task<long> Repeat(KindCatalog catalog, long sessionId, string target, out bool whole)
+    {
+        ArgumentNullException.ThrowIfNull(catalog);
+        whole = _requests.TryGetValue(sessionId, out var request);
+        if (!whole)
+        {
+            var space = target.IndexOf(' ', StringComparison.Ordinal);
+            if (space <= 0
+                || !Input.HttpFieldParsers.TryMethod(target[..space], out var method, out _)
+                || !Web.Http.HttpUrl.TryParse(target[(space + 1)..], out var url))
+            {
+                throw new ArgumentException($"#{sessionId} is not an http request", nameof(target));
+            }
+
+            request = OpenRequest.ForHttp(new HttpRequestSpec(method, url));
+        }
+
+        var kind = catalog.FindSession("http") ?? throw new InvalidOperationException("no http sessions in this build");
+        return Open(kind.Create(request!));
+    }
 
     /// <summary>Upgrades an open plaintext session to TLS (<c>/starttls</c>); the handshake's outcome shows in its transcript.</summary>
     public Task StartTls(long sessionId, bool insecure) => Report(
@@ -118,6 +159,22 @@ internal sealed class WorkspaceCommands
         var inner = exception is AggregateException { InnerExceptions.Count: 1 } aggregate ? aggregate.InnerExceptions[0] : exception;
         var text = string.Join(' ', inner.Message.Split((char[]?)null, StringSplitOptions.RemoveEmptyEntries)).TrimEnd('.');
         return text.Length > 1 && char.IsUpper(text[0]) && !char.IsUpper(text[1]) ? char.ToLowerInvariant(text[0]) + text[1..] : text;
+    }
+
+    private async Task<long> OpenRemembering(ISessionStarter starter)
+    {
+        var id = await _workspace.OpenAsync(_upgradable.Remember(starter)).ConfigureAwait(false);
+        if (starter is HttpRequestStarter http)
+        {
+            // Remembered before the caller hears the number: a repeat right after opening finds it.
+            _requests[id] = http.Request;
+            foreach (var old in _requests.Keys.Order().Take(Math.Max(0, _requests.Count - RepeatableRequests)))
+            {
+                _requests.TryRemove(old, out _);
+            }
+        }
+
+        return id;
     }
 
     // The returned task fails only after the Log tab has the line, so whoever awaits the command sees both at once.

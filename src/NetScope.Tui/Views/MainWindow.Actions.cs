@@ -10,6 +10,9 @@ namespace NetScope.Tui.Views;
 /// <content>What the keys, the palette and the input line do.</content>
 internal sealed partial class MainWindow
 {
+    /// <summary>The kind of the sessions that send one HTTP request (no input; <c>r</c> repeats them).</summary>
+    private const string HttpKind = "http";
+
     private bool _quitAfterModal;
 
     /// <summary>Every action, for the command palette.</summary>
@@ -22,6 +25,7 @@ internal sealed partial class MainWindow
         new("Abort the selected session (reset)", "D", AbortSelected),
         new("Half-close the selected session (send FIN)", "/halfclose", () => RunOnSelectedSession(new HalfCloseCommand())),
         new("Start TLS on the selected session", "/starttls", () => RunOnSelectedSession(new StartTlsCommand())),
+        new("Repeat the selected HTTP request", "r", RepeatSelected),
         new("Switch the selected session to raw mode", "r", () => RunOnSelectedSession(new SwitchModeCommand(StreamMode.Raw))),
         new("Switch the selected session to line mode", "r", () => RunOnSelectedSession(new SwitchModeCommand(StreamMode.Line))),
         new("Line ending CRLF", "/ending crlf", () => Execute("/ending crlf")),
@@ -92,10 +96,43 @@ internal sealed partial class MainWindow
     {
         Input.EndSearch();
         Input.Field.SetFocus();
-        if (SelectedMode() is null)
+        if (List.SelectedRow is { IsListener: false, Kind: HttpKind } http)
+        {
+            Say(NoInputHint(http.Id));
+        }
+        else if (SelectedMode() is null)
         {
             Say("select a line or raw session to type into it (commands like /help work anyway)");
         }
+    }
+
+    /// <summary>Sends the selected http session's request again, as a new session, and selects it.</summary>
+    public void RepeatSelected()
+    {
+        if (List.SelectedRow is not { IsListener: false, Kind: HttpKind } row)
+        {
+            Say("select an http session to repeat its request (F2 opens a new one)", error: true);
+            return;
+        }
+
+        Task<long> opening;
+        bool whole;
+        try
+        {
+            opening = _commands.Repeat(Catalog, row.Id, row.Target, out whole);
+        }
+        catch (ArgumentException exception)
+        {
+            Say(exception.Message, error: true);
+            return;
+        }
+
+        opening.ContinueWith(
+            t => Post(() => SelectWhenShown(t.Result)),
+            CancellationToken.None,
+            TaskContinuationOptions.OnlyOnRanToCompletion,
+            TaskScheduler.Default);
+        Say(whole ? $"repeating #{row.Id}: {row.Target}" : $"repeating #{row.Id} as {row.Target} (its header fields and body are not known here: a redirect hop, or an old session)");
     }
 
     /// <summary>Asks to quit: with listeners running, confirms first.</summary>
@@ -153,11 +190,17 @@ internal sealed partial class MainWindow
 
         if (row.Ended)
         {
-            Say($"#{row.Id} has ended: {row.Reason}", error: true);
+            Say(row.Kind == HttpKind ? NoInputHint(row.Id) : $"#{row.Id} has ended: {row.Reason}", error: true);
             return;
         }
 
         var id = row.Id;
+        if (row.Kind == HttpKind && command is not CloseCommand)
+        {
+            Say(NoInputHint(id), error: true);
+            return;
+        }
+
         switch (command)
         {
             case SendLineCommand line:
@@ -223,8 +266,15 @@ internal sealed partial class MainWindow
         }
     }
 
-    private void ToggleSelectedMode()
+    /// <summary><c>r</c>: an http session repeats its request; a line or raw session switches its mode.</summary>
+    private void RepeatOrToggleMode()
     {
+        if (List.SelectedRow is { IsListener: false, Kind: HttpKind })
+        {
+            RepeatSelected();
+            return;
+        }
+
         if (SelectedMode() is { } mode)
         {
             RunOnSelectedSession(new SwitchModeCommand(mode == StreamMode.Line ? StreamMode.Raw : StreamMode.Line));
@@ -282,6 +332,8 @@ internal sealed partial class MainWindow
             // The UI has gone: nothing to show any more.
         }
     }
+
+    private static string NoInputHint(long id) => $"#{id} is an http request: it takes no input; r repeats it, F2 opens a new request";
 
     private static string Plural(int count, string noun) => count == 1 ? $"1 {noun}" : $"{count} {noun}s";
 }

@@ -139,7 +139,7 @@ internal sealed partial class MainWindow
         }
         else if (key == KeyMap.ToggleMode)
         {
-            ToggleSelectedMode();
+            RepeatOrToggleMode();
         }
         else
         {
@@ -155,6 +155,7 @@ internal sealed partial class MainWindow
         var focus = Input.Field.HasFocus ? (Input.Searching ? "search" : "input")
             : Transcript.HasFocus ? "transcript"
             : Details.Current.View.HasFocus ? "details:" + Details.Current.Title
+            : List.SelectedRow is { IsListener: false, Kind: HttpKind } ? "list:http"
             : "list";
         if (focus == _statusFocus)
         {
@@ -180,6 +181,15 @@ internal sealed partial class MainWindow
                 new("f", "Follow", Transcript.Follow),
                 new("z", "Zoom", ToggleZoom),
                 new("i", "Type", FocusInput),
+            ],
+            "list:http" =>
+            [
+                new("F2", "Session", ShowNewSession),
+                new("F3", "Listener", ShowNewListener),
+                new("r", "Repeat", RepeatSelected),
+                new("d", "Close", CloseSelected),
+                new("x", "Hex", Transcript.ToggleMode),
+                new("/", "Search", () => Input.BeginSearch(Transcript.Query)),
             ],
             "list" =>
             [

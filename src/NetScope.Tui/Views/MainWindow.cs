@@ -153,6 +153,7 @@ internal sealed partial class MainWindow : Window
             Input.SetMode(session is { EndTime: null } ? session.Mode : null);
             Details.Show(frame.Detail?.EntryId == selected ? frame : frame with { Detail = null });
             UpdateTitles();
+            UpdateStatusKeys();
         }
 
         ShowNewErrors();
@@ -177,6 +178,7 @@ internal sealed partial class MainWindow : Window
             _feed.Selected = id;
             Transcript.Show(_frame.Transcript is { } buffer && buffer.EntryId == id ? buffer : null, _frame.Clock);
             UpdateTitles();
+            UpdateStatusKeys();
         };
         List.EntryActivated += (_, _) => FocusInput();
         Transcript.StateChanged += (_, _) => UpdateTitles();

@@ -1,0 +1,162 @@
+using System.Diagnostics.CodeAnalysis;
+using System.Security.Cryptography;
+using System.Security.Cryptography.X509Certificates;
+using NetScope.Core.Tls;
+using NetScope.Web.Http;
+
+namespace NetScope.Tui.Input;
+
+/// <summary>
+/// Checks the fields of an http session (the dialog and <c>--open http://…</c>): method, URL, header fields and a
+/// CA file, each failure explained in one line that names the bad value.
+/// </summary>
+internal static class HttpFieldParsers
+{
+    /// <summary>A method: any token (GET, POST, PURGE…), as typed (methods are case-sensitive); not CONNECT.</summary>
+    public static bool TryMethod(string? text, [NotNullWhen(true)] out string? method, [NotNullWhen(false)] out string? error)
+    {
+        var trimmed = text?.Trim() ?? string.Empty;
+        method = null;
+        if (trimmed.Length == 0)
+        {
+            error = "method: required (GET, POST, …)";
+            return false;
+        }
+
+        if (!HttpSyntax.IsToken(trimmed))
+        {
+            error = $"method '{trimmed}': not a token (like GET or POST)";
+            return false;
+        }
+
+        if (trimmed == HttpMethods.Connect)
+        {
+            error = "method CONNECT: not offered (it opens a tunnel through a proxy)";
+            return false;
+        }
+
+        method = trimmed;
+        error = null;
+        return true;
+    }
+
+    /// <summary>An http:// or https:// URL; without a scheme, http:// is taken (as curl does).</summary>
+    public static bool TryUrl(string? text, [NotNullWhen(true)] out HttpUrl? url, [NotNullWhen(false)] out string? error)
+    {
+        var trimmed = text?.Trim() ?? string.Empty;
+        url = null;
+        if (trimmed.Length == 0)
+        {
+            error = "URL: required (http://HOST[:PORT]/PATH or https://…)";
+            return false;
+        }
+
+        var withScheme = trimmed.Contains("://", StringComparison.Ordinal) ? trimmed : "http://" + trimmed;
+        try
+        {
+            url = HttpUrl.Parse(withScheme);
+            error = null;
+            return true;
+        }
+        catch (FormatException exception)
+        {
+            var reason = exception.Message[(exception.Message.IndexOf(": ", StringComparison.Ordinal) + 2)..];
+            error = $"URL '{trimmed}': {reason}";
+            return false;
+        }
+    }
+
+    /// <summary>
+    /// Header fields typed on one line: <c>Name: value</c>, several separated by <c>;</c>. A <c>;</c> separates
+    /// only where a field name and a colon follow it, so values that hold one stay whole
+    /// (<c>Content-Type: text/plain; charset=utf-8; Cookie: a=1; b=2</c> is two fields). An empty value sends the
+    /// field empty (for User-Agent and Accept: leaves the default out).
+    /// </summary>
+    public static bool TryHeaders(string? text, [NotNullWhen(true)] out HttpHeaders? headers, [NotNullWhen(false)] out string? error)
+    {
+        headers = new HttpHeaders();
+        foreach (var field in SplitFields(text ?? string.Empty))
+        {
+            var trimmed = field.Trim();
+            if (trimmed.Length == 0)
+            {
+                continue;
+            }
+
+            var colon = trimmed.IndexOf(':', StringComparison.Ordinal);
+            if (colon <= 0)
+            {
+                headers = null;
+                error = $"header '{trimmed}': expected Name: value";
+                return false;
+            }
+
+            var name = trimmed[..colon];
+            var value = trimmed[(colon + 1)..].Trim(' ', '\t');
+            if (!HttpSyntax.IsValidFieldName(name))
+            {
+                headers = null;
+                error = $"header '{trimmed}': '{name}' is not a field name (letters, digits and !#$%&'*+-.^_`|~, no spaces)";
+                return false;
+            }
+
+            if (!HttpSyntax.IsValidFieldValue(value))
+            {
+                headers = null;
+                error = $"header '{trimmed}': the value holds a control character or a character above U+00FF";
+                return false;
+            }
+
+            headers.Add(name, value);
+        }
+
+        error = null;
+        return true;
+    }
+
+    /// <summary>A PEM file of certificate authorities to trust instead of the system's store; empty for the store.</summary>
+    public static bool TryCaFile(string? text, out X509Certificate2Collection? authorities, [NotNullWhen(false)] out string? error)
+    {
+        var path = text?.Trim() ?? string.Empty;
+        authorities = null;
+        error = null;
+        if (path.Length == 0)
+        {
+            return true;
+        }
+
+        try
+        {
+            authorities = TlsCertificates.LoadPemBundle(path);
+            return true;
+        }
+        catch (Exception exception) when (exception is IOException or UnauthorizedAccessException or CryptographicException or InvalidDataException or ArgumentException)
+        {
+            error = $"CA '{path}': {Model.WorkspaceCommands.Reason(exception)}";
+            return false;
+        }
+    }
+
+    /// <summary>The pieces between the <c>;</c> that are followed by a field name and a colon.</summary>
+    internal static IEnumerable<string> SplitFields(string text)
+    {
+        var start = 0;
+        for (var i = 0; i < text.Length; i++)
+        {
+            if (text[i] == ';' && StartsField(text.AsSpan(i + 1)))
+            {
+                yield return text[start..i];
+                start = i + 1;
+            }
+        }
+
+        yield return text[start..];
+    }
+
+    private static bool StartsField(ReadOnlySpan<char> rest)
+    {
+        rest = rest.TrimStart(' ');
+        var colon = rest.IndexOf(':');
+        return colon > 0 && HttpSyntax.IsToken(rest[..colon]);
+    }
+}
