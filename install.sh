@@ -22,9 +22,10 @@ Usage: ./install.sh [--prefix DIR]
        ./install.sh --test [--prefix DIR] [--fast] [--filter EXPR]
 
 Default mode: install netscope.
-  Checks that a .NET 10 SDK is present, publishes src/NetScope.Cli (Release, ReadyToRun,
-  framework-dependent, for this machine's runtime identifier) into PREFIX/lib/netscope and
-  links PREFIX/bin/netscope to it. A previous install in PREFIX is replaced.
+  Checks that a .NET 10 SDK is present, publishes src/NetScope.Cli (Release, self-contained,
+  one composite ReadyToRun image with the runtime, for this machine's runtime identifier) into
+  PREFIX/lib/netscope (about 115 MB) and links PREFIX/bin/netscope to it. A previous install in
+  PREFIX is replaced.
 
 --test: install the test peers and netscope, then run the whole suite.
   1. Installs the Debian packages the tests need (apt-get, as root or through sudo), skipping
@@ -148,10 +149,14 @@ install_netscope() {
   local lib="$prefix/lib/netscope" stage="$prefix/lib/.netscope.new" old="$prefix/lib/.netscope.old"
   local link="$prefix/bin/netscope" rid
   rid="$(runtime_identifier)"
-  step "publish $CLI_PROJECT (Release, $rid, ReadyToRun, framework-dependent)"
+  step "publish $CLI_PROJECT (Release, $rid, self-contained, composite ReadyToRun; about a minute)"
   rm -rf "$stage" "$old"
-  run_logged "$LOGS/publish.log" dotnet publish "$CLI_PROJECT" -c Release -r "$rid" --self-contained false \
-    -p:PublishReadyToRun=true -p:PublishDocumentationFile=false -p:PublishReferencesDocumentationFiles=false \
+  # Self-contained and composite so the runtime and our code share one precompiled image: the
+  # framework's generics over our types (queues, dictionaries, spans) are precompiled too, where a
+  # framework-dependent build JITs some 230 of them at start-up (30 ms of every short run).
+  run_logged "$LOGS/publish.log" dotnet publish "$CLI_PROJECT" -c Release -r "$rid" --self-contained true \
+    -p:PublishReadyToRun=true -p:PublishReadyToRunComposite=true \
+    -p:PublishDocumentationFile=false -p:PublishReferencesDocumentationFiles=false \
     -o "$stage" --nologo
   # Swap whole folders so no file of an older version survives, and a failed publish leaves the
   # previous install untouched.
@@ -167,7 +172,7 @@ install_netscope() {
   ln -sfn "$lib/netscope" "$link"
   local version
   if ! version="$("$link" --version 2>&1)"; then
-    die "the installed $link does not start: $version (if dotnet lives outside /usr/share/dotnet or /usr/lib/dotnet, set DOTNET_ROOT to its folder)"
+    die "the installed $link does not start: $version"
   fi
   step "installed $version"
   case ":$PATH:" in

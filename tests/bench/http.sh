@@ -67,16 +67,29 @@ done
 echo "# client: a 100 MB body from nginx (sendfile on) to /dev/null, curl and netscope http alternately"
 head -c 100000000 /dev/urandom >"$WWW/100mb.bin"
 URL="http://127.0.0.1:${SPORT[nginx_sendfile]}/files/100mb.bin"
-CLIENT_RUNS=${CLIENT_RUNS:-5}
+CLIENT_RUNS=${CLIENT_RUNS:-15}
+field() { grep -o "\"$1\": *[0-9.]*" <<<"$2" | tr -d ' ' | cut -d: -f2; }
 for r in $(seq 1 "$CLIENT_RUNS"); do
   # wall_s includes process start-up; in_process_s is the client's own count from its start to the
-  # end of the body (curl's time_total, netscope's timings.done); max_rss_kib from GNU time.
+  # end of the body (curl's time_total, netscope's timings.done), first_byte_s the same to the first
+  # byte of the answer, so in_process_s - first_byte_s is the body's own transfer time;
+  # max_rss_kib from GNU time.
   out=$( { /usr/bin/time -f "wall_s=%e max_rss_kib=%M" timeout 60 taskset -c "$LOAD_CPU" \
-    curl -s -o /dev/null -w 'in_process_s=%{time_total} bytes=%{size_download}' "$URL"; } 2>&1 | paste -sd' ')
+    curl -s -o /dev/null -w 'in_process_s=%{time_total} first_byte_s=%{time_starttransfer} bytes=%{size_download}\n' "$URL"; } 2>&1 | paste -sd' ')
   printf 'client-r%s\tcurl\t%s\n' "$r" "$out"
   out=$( { /usr/bin/time -f "wall_s=%e max_rss_kib=%M" timeout 60 taskset -c "$LOAD_CPU" \
     "$NETSCOPE" http "$URL" -o /dev/null --json-output; } 2>&1 | paste -sd' ')
-  printf 'client-r%s\tnetscope\tin_process_s=%s bytes=%s %s\n' "$r" \
-    "$(grep -o '"done": *[0-9.]*' <<<"$out" | tr -d ' ' | cut -d: -f2)" "$(grep -o '"body_size": *[0-9]*' <<<"$out" | tr -d ' ' | cut -d: -f2)" \
+  printf 'client-r%s\tnetscope\tin_process_s=%s first_byte_s=%s bytes=%s %s\n' "$r" \
+    "$(field done "$out")" "$(field first_byte "$out")" "$(field body_size "$out")" \
     "$(grep -o 'wall_s=[0-9.]* max_rss_kib=[0-9]*' <<<"$out")"
-done
+done | tee "$WORK/client.tsv"
+# Medians per client, and netscope's throughput as a fraction of curl's (short runs are noisy).
+awk -F'\t' '
+  { split($3, kv, " "); for (i in kv) { split(kv[i], p, "="); v[p[1]] = p[2] }
+    n[$2]++; wall[$2, n[$2]] = v["wall_s"]; total[$2, n[$2]] = v["in_process_s"]; body[$2, n[$2]] = v["in_process_s"] - v["first_byte_s"] }
+  function median(a, who, k,   i, j, t, x) { for (i = 1; i <= k; i++) x[i] = a[who, i]
+    for (i = 2; i <= k; i++) for (j = i; j > 1 && x[j-1] > x[j]; j--) { t = x[j]; x[j] = x[j-1]; x[j-1] = t }
+    return k % 2 ? x[(k+1)/2] : (x[k/2] + x[k/2+1]) / 2 }
+  END { for (c in n) { mw[c] = median(wall, c, n[c]); mt[c] = median(total, c, n[c]); mb[c] = median(body, c, n[c])
+          printf "client-median\t%s\twall_s=%.3f in_process_s=%.4f body_s=%.4f\n", c, mw[c], mt[c], mb[c] }
+        printf "client-ratio\tnetscope/curl throughput\tin_process=%.2fx body=%.2fx wall=%.2fx\n", mt["curl"]/mt["netscope"], mb["curl"]/mb["netscope"], mw["curl"]/mw["netscope"] }' "$WORK/client.tsv"

@@ -29,9 +29,9 @@ prepare_kit() {
 # Publishes netscope in Release (ReadyToRun) unless NETSCOPE is already set to a binary.
 prepare_netscope() {
   if [ -z "${NETSCOPE:-}" ]; then
-    note "publishing netscope (Release, ReadyToRun)"
-    dotnet publish "$REPO/src/NetScope.Cli" -c Release -r linux-x64 --self-contained false \
-      -p:PublishReadyToRun=true -o "$WORK/netscope" >"$WORK/publish.log" 2>&1 || { note "publish failed: $WORK/publish.log"; exit 1; }
+    note "publishing netscope as install.sh does (Release, self-contained, composite ReadyToRun)"
+    dotnet publish "$REPO/src/NetScope.Cli" -c Release -r linux-x64 --self-contained true \
+      -p:PublishReadyToRun=true -p:PublishReadyToRunComposite=true -o "$WORK/netscope" >"$WORK/publish.log" 2>&1 || { note "publish failed: $WORK/publish.log"; exit 1; }
     NETSCOPE=$WORK/netscope/netscope
   fi
 }

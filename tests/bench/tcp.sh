@@ -43,21 +43,7 @@ for r in $(seq 1 "$ROUNDS"); do
   done
 done
 
-echo "# observation overhead (echo c100: model off, attached with --chains, --trace to a file)"
-stop_srv netscope
-P=$(free_port); start_srv netscope_off "$P" "$NETSCOPE" listen echo --port "$P" --quiet
-P=$(free_port); start_srv netscope_chains "$P" "$NETSCOPE" listen echo --port "$P" --quiet --chains
-P=$(free_port); start_srv netscope_trace "$P" "$NETSCOPE" listen echo --port "$P" --quiet --trace "$WORK/echo-trace.jsonl"
-for r in $(seq 1 "$ROUNDS"); do
-  order=(netscope_off netscope_chains netscope_trace); [ $((r % 2)) -eq 0 ] && order=(netscope_trace netscope_chains netscope_off)
-  for s in "${order[@]}"; do
-    measure "observe-c100-r$r" "$s" $LOAD -p "${SPORT[$s]}" -c 100 -s 64 -d 1 -t "$DUR" -w "$WARM"
-  done
-done
-for s in netscope_chains netscope_trace; do stop_srv "$s"; done
-echo "trace file: $(wc -c <"$WORK/echo-trace.jsonl") bytes"
-
 echo "# idle connections"
-before=$(rss_kib "${SPID[netscope_off]}")
-timeout -k 5 120 taskset -c "$LOAD_CPU" $PY "$HERE/hold_connections.py" "${SPORT[netscope_off]}" "$IDLE" 5 "${SPID[netscope_off]}"
+before=$(rss_kib "${SPID[netscope]}")
+timeout -k 5 120 taskset -c "$LOAD_CPU" $PY "$HERE/hold_connections.py" "${SPORT[netscope]}" "$IDLE" 5 "${SPID[netscope]}"
 echo "idle	netscope	rss_before_kib=$before"

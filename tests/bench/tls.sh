@@ -40,7 +40,8 @@ bulk() { # PORT -> MB/s of sending BYTES with a socat OPENSSL client
   awk -v b="$BYTES" -v a="$t0" -v c="$t1" 'BEGIN{printf "MBps=%.1f secs=%.2f\n", b/1e6/(c-a), c-a}'
 }
 for r in $(seq 1 "$ROUNDS"); do
-  for s in socat netscope_discard; do
+  order=(socat netscope_discard); [ $((r % 2)) -eq 0 ] && order=(netscope_discard socat)
+  for s in "${order[@]}"; do
     measure "bulk-r$r" "$s" bulk "${SPORT[$s]}"
   done
 done
