@@ -25,7 +25,7 @@ internal sealed class ByteRing
         }
 
         EnsureRoom((int)Length + data.Length);
-        var end = (_start + (int)Length) % _buffer.Length;
+        var end = Wrap(_start + (int)Length);
         var first = Math.Min(data.Length, _buffer.Length - end);
         data[..first].CopyTo(_buffer.AsSpan(end));
         data[first..].CopyTo(_buffer);
@@ -34,7 +34,7 @@ internal sealed class ByteRing
 
     public void Discard(int count)
     {
-        _start = _buffer.Length == 0 ? 0 : (_start + count) % _buffer.Length;
+        _start = _buffer.Length == 0 ? 0 : Wrap(_start + count);
         Length -= count;
     }
 
@@ -45,11 +45,15 @@ internal sealed class ByteRing
             return;
         }
 
-        var from = (int)((_start + position) % _buffer.Length);
+        var from = Wrap(_start + (int)position);
         var first = Math.Min(destination.Length, _buffer.Length - from);
         _buffer.AsSpan(from, first).CopyTo(destination);
         _buffer.AsSpan(0, destination.Length - first).CopyTo(destination[first..]);
     }
+
+    // Every index passed here is below twice the buffer's length, so one subtraction wraps it:
+    // this runs for every chunk a session records, where a division would cost more.
+    private int Wrap(int index) => index >= _buffer.Length ? index - _buffer.Length : index;
 
     private void EnsureRoom(int needed)
     {
