@@ -52,6 +52,24 @@ public sealed class TranscriptTests
     }
 
     [Fact]
+    public void A_transcript_of_no_capacity_counts_everything_and_keeps_nothing()
+    {
+        var transcript = new Transcript(new Clock(), capacityBytes: 0);
+        var appended = new List<(long, Direction, int)>();
+        transcript.Appended = (sequence, direction, length) => appended.Add((sequence, direction, length));
+
+        transcript.Append(Direction.Sent, Ascii("hello\n"));
+        transcript.AddNote("peer finished sending");
+        transcript.Append(Direction.Received, Ascii("hi"));
+
+        Assert.False(transcript.KeepsEntries);
+        Assert.Equal([(0L, Direction.Sent, 6), (1L, Direction.Note, 0), (2L, Direction.Received, 2)], appended);
+        Assert.Empty(transcript.Read(0));
+        Assert.Equal((6L, 2L, 0, 0L), (transcript.TotalSent, transcript.TotalReceived, transcript.Count, transcript.HeldBytes));
+        Assert.Equal((3L, 3L, 8L, 3L), (transcript.NextSequence, transcript.FirstSequence, transcript.DroppedBytes, transcript.DroppedEntries));
+    }
+
+    [Fact]
     public void A_chunk_larger_than_the_ring_keeps_only_its_tail_at_the_right_offset()
     {
         var transcript = new Transcript(new Clock(), capacityBytes: 4);

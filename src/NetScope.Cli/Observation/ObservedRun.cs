@@ -13,8 +13,8 @@ namespace NetScope.Cli.Observation;
 /// </summary>
 internal static class ObservedRun
 {
-    /// <summary>The transcript data the workspace keeps per session in a command-line run.</summary>
-    internal const int CliTranscriptCapacityBytes = 16 * 1024;
+    /// <summary>The transcript data the workspace keeps per session in a command-line run: none, only counts.</summary>
+    internal const int CliTranscriptCapacityBytes = 0;
 
     /// <summary>
     /// Runs <paramref name="main"/> (given the workspace and the writer for diagnostics, which is
@@ -39,8 +39,9 @@ internal static class ObservedRun
                     {
                         ObserveDeferreds = settings.ObserveDeferreds,
                         CaptureCreationSites = settings.ObserveDeferreds,
-                        // Nothing reads a transcript's data in a command-line run (the output streams it
-                        // directly): a small ring keeps a long-running listener's memory flat.
+                        // Nothing reads a transcript's entries in a command-line run (the output streams the
+                        // data directly): counting them keeps a listener's memory flat and costs the
+                        // least per chunk (the trace still gets every transcript.appended count).
                         TranscriptCapacityBytes = CliTranscriptCapacityBytes,
                     });
                     if (traceOutput is not null)

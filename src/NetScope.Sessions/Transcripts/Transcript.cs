@@ -20,18 +20,24 @@ public sealed class Transcript
     private readonly ByteRing _bytes;
     private long _nextSequence;
 
-    /// <summary>Creates an empty transcript holding at most <paramref name="capacityBytes"/> of data.</summary>
+    /// <summary>
+    /// Creates an empty transcript holding at most <paramref name="capacityBytes"/> of data; with 0
+    /// it only counts (totals, sequence numbers, the <see cref="Appended"/> events) and keeps nothing.
+    /// </summary>
     public Transcript(IReactorTime clock, int capacityBytes = DefaultCapacityBytes)
     {
         _clock = clock ?? throw new ArgumentNullException(nameof(clock));
-        ArgumentOutOfRangeException.ThrowIfLessThan(capacityBytes, 1);
+        ArgumentOutOfRangeException.ThrowIfNegative(capacityBytes);
         CapacityBytes = capacityBytes;
-        MaxEntries = Math.Max(1024, capacityBytes / 16);
+        MaxEntries = capacityBytes == 0 ? 0 : Math.Max(1024, capacityBytes / 16);
         _bytes = new ByteRing(capacityBytes);
     }
 
     /// <summary>The most data held at once.</summary>
     public int CapacityBytes { get; }
+
+    /// <summary>Whether entries are kept at all (<see cref="CapacityBytes"/> above 0), or only counted.</summary>
+    public bool KeepsEntries => CapacityBytes > 0;
 
     /// <summary>The most entries held at once (tiny chunks must not cost more than their bytes).</summary>
     public int MaxEntries { get; }
@@ -88,6 +94,15 @@ public sealed class Transcript
             TotalReceived += data.Length;
         }
 
+        if (!KeepsEntries)
+        {
+            // Counting only (a command-line run, which never reads entries back): not even a time.
+            DroppedBytes += data.Length;
+            DroppedEntries++;
+            Appended?.Invoke(_nextSequence++, direction, data.Length);
+            return;
+        }
+
         if (data.Length > CapacityBytes)
         {
             // Only the tail of a chunk larger than the whole ring can be kept.
@@ -112,6 +127,13 @@ public sealed class Transcript
     public void AddNote(string text)
     {
         ArgumentNullException.ThrowIfNull(text);
+        if (!KeepsEntries)
+        {
+            DroppedEntries++;
+            Appended?.Invoke(_nextSequence++, Direction.Note, 0);
+            return;
+        }
+
         while (_entries.Count >= MaxEntries)
         {
             DropOldest();

@@ -33,7 +33,7 @@ public sealed record WorkspaceOptions
     /// <summary>A Deferred pending longer than this is reported by the watchdog. <remarks>Defaults to 5 seconds.</remarks></summary>
     public double StallThresholdSeconds { get; init; } = 5;
 
-    /// <summary>The most transcript data held per session or listener. <remarks>Defaults to 1 MiB.</remarks></summary>
+    /// <summary>The most transcript data held per session or listener; 0 keeps no entries, only counts. <remarks>Defaults to 1 MiB.</remarks></summary>
     public int TranscriptCapacityBytes { get; init; } = Transcript.DefaultCapacityBytes;
 
     /// <summary>The most Deferreds remembered per session or listener (settled ones are forgotten first). <remarks>Defaults to 256.</remarks></summary>
