@@ -28,7 +28,7 @@ public sealed class HttpDialogTests
         Assert.True(dialog.ShowsHttp);
         Assert.Contains(screen, r => r.Contains("Kind:    ○ tcp ○ tls ◉ http", StringComparison.Ordinal));
         Assert.Contains(screen, r => r.Contains("Method:  GET", StringComparison.Ordinal));
-        foreach (var label in new[] { "URL:", "Headers:", "Body:", "Follow:  ☐ follow redirects", "Verify:", "CA:", "headers: Name: value; Other: value" })
+        foreach (var label in new[] { "URL:", "Headers:", "Body:", "Timeout:", "Follow:  ☐ follow redirects", "Verify:", "CA:", "headers: Name: value; Other: value" })
         {
             Assert.Contains(screen, r => r.Contains(label, StringComparison.Ordinal));
         }
@@ -95,6 +95,7 @@ public sealed class HttpDialogTests
         dialog.Url.Text = "127.0.0.1:8080/items/1?x=1";
         dialog.Headers.Text = "Content-Type: text/plain; charset=utf-8; Cookie: a=1; b=2;X-Empty:";
         dialog.Body.Text = "héllo";
+        dialog.Timeout.Text = " 2.5 ";
         dialog.FollowRedirects.Value = CheckState.Checked;
         dialog.Insecure.Value = CheckState.Checked;
         dialog.Url.SetFocus();
@@ -110,6 +111,7 @@ public sealed class HttpDialogTests
             [("Content-Type", "text/plain; charset=utf-8"), ("Cookie", "a=1; b=2"), ("X-Empty", string.Empty)],
             http.Headers.Select(h => (h.Name, h.Value)).ToArray());
         Assert.Equal("héllo"u8.ToArray(), http.Body);
+        Assert.Equal(2.5, http.TimeoutSeconds);
         Assert.Equal("PUT http://127.0.0.1:8080/items/1?x=1", _catalog.FindSession("http")!.Create(request).Target);
         app.End(token);
     }
@@ -126,9 +128,32 @@ public sealed class HttpDialogTests
         app.InjectKey(Key.Enter);
 
         var http = dialog.Request!.Http!;
-        Assert.Equal(("GET", "https://[::1]/", false, 0), (http.Method, http.Url.ToString(), http.FollowRedirects, http.Headers.Count));
+        Assert.Equal(("GET", "https://[::1]/", false, 0, 0.0), (http.Method, http.Url.ToString(), http.FollowRedirects, http.Headers.Count, http.TimeoutSeconds));
         Assert.Null(http.Body);
         Assert.Equal("[::1]:443", dialog.Request.Target.ToString());
+        app.End(token);
+    }
+
+    [Theory]
+    [InlineData("0", "timeout '0': not a number of seconds above 0 and at most 86400 (empty: no limit)")]
+    [InlineData("-1", "timeout '-1': not a number of seconds above 0 and at most 86400 (empty: no limit)")]
+    [InlineData("5s", "timeout '5s': not a number of seconds above 0 and at most 86400 (empty: no limit)")]
+    [InlineData("1,5", "timeout '1,5': not a number of seconds above 0 and at most 86400 (empty: no limit)")]
+    [InlineData("86401", "timeout '86401': not a number of seconds above 0 and at most 86400 (empty: no limit)")]
+    public void ABadTimeoutIsExplainedInTheDialogWhichStaysOpen(string timeout, string problem)
+    {
+        using var app = Headless.Create(100, 30);
+        using var dialog = new NewSessionDialog(Headless.Colour, _catalog);
+        var token = app.Begin(dialog)!;
+        dialog.SelectKind("http");
+        dialog.Url.Text = "http://127.0.0.1/";
+        dialog.Timeout.Text = timeout;
+        dialog.Url.SetFocus();
+        app.InjectKey(Key.Enter);
+
+        Assert.Equal(problem, dialog.Problem);
+        Assert.False(dialog.StopRequested);
+        Assert.Null(dialog.Request);
         app.End(token);
     }
 

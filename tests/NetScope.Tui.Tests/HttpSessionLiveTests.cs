@@ -124,6 +124,22 @@ public sealed class HttpSessionLiveTests : IAsyncLifetime
         Assert.True(frame.Transcript!.TotalReceived < Size, $"{frame.Transcript.TotalReceived} bytes recorded");
     }
 
+    [Fact]
+    public async Task ARequestToAPeerThatNeverAnswersEndsAtItsTimeoutAndSaysSo()
+    {
+        var (_, silent) = await _live.ListenAsync("discard", line: false);
+        var request = new HttpRequestSpec("GET", HttpUrl.Parse($"http://{silent}/")) { TimeoutSeconds = 0.3 };
+        var session = await Open(request);
+        _live.Feed.Selected = session;
+
+        var frame = _live.RefreshUntil(f => f.Rows.Any(r => r.Id == session && r.Ended), "the request timing out");
+
+        var row = frame.Rows.Single(r => r.Id == session);
+        Assert.Equal(EntryStatus.Failed, row.Status);
+        var ended = _live.RefreshUntil(f => f.Transcript?.EntryId == session && Text(f).Contains("within 0.3 s"), "the timeout in the transcript");
+        Assert.Contains("GET / HTTP/1.1\r\n", Text(ended), StringComparison.Ordinal);
+    }
+
     private static bool IsRequest(EntryRow row) => row is { Kind: "http", IsListener: false, ListenerId: null };
 
     private HttpRequestSpec Post()

@@ -11,7 +11,7 @@ namespace NetScope.Tui.Dialogs;
 
 /// <summary>
 /// Opens a session. For tcp and tls: host and port, line or raw mode, and the line ending line mode sends. For
-/// http: the method, URL, header fields, body and whether to follow redirects (the two groups share their rows;
+/// http: the method, URL, header fields, body, a timeout and whether to follow redirects (the two groups share their rows;
 /// the kind shows one). Certificate verification and a CA file apply to tls and https. A bad field is explained
 /// in the dialog, which stays open.
 /// </summary>
@@ -28,6 +28,7 @@ internal sealed class NewSessionDialog : FormDialog
     private readonly TextField _url = new() { Text = string.Empty };
     private readonly TextField _headers = new() { Text = string.Empty };
     private readonly TextField _body = new() { Text = string.Empty };
+    private readonly TextField _timeout = new() { Text = string.Empty };
     private readonly CheckBox _follow = new() { Text = "follow redirects; each hop is a session of its own", Height = 1, Width = Dim.Fill(1) };
     private readonly CheckBox _insecure = new() { Text = "do not verify the certificate (self-signed test servers)", Height = 1, Width = Dim.Fill(1) };
     private readonly TextField _ca = new() { Text = string.Empty };
@@ -48,7 +49,7 @@ internal sealed class NewSessionDialog : FormDialog
         Group(_streamViews, ("Host:", _host), ("Port:", _port), ("Mode:", _mode), ("Ending:", _ending));
         var streamEnd = NextRow;
         NextRow = groupRow;
-        Group(_httpViews, ("Method:", _method), ("URL:", _url), ("Headers:", _headers), ("Body:", _body), ("Follow:", _follow));
+        Group(_httpViews, ("Method:", _method), ("URL:", _url), ("Headers:", _headers), ("Body:", _body), ("Timeout:", _timeout), ("Follow:", _follow));
         NextRow = Math.Max(streamEnd, NextRow);
         AddField("Verify:", _insecure);
         AddField("CA:", _ca);
@@ -89,6 +90,9 @@ internal sealed class NewSessionDialog : FormDialog
 
     /// <summary>For http: the body (empty: none).</summary>
     public TextField Body => _body;
+
+    /// <summary>For http: seconds for the whole exchange (empty: no limit).</summary>
+    public TextField Timeout => _timeout;
 
     /// <summary>For http: follow redirects.</summary>
     public CheckBox FollowRedirects => _follow;
@@ -185,12 +189,18 @@ internal sealed class NewSessionDialog : FormDialog
                 return headersProblem;
             }
 
+            if (!HttpFieldParsers.TryTimeout(_timeout.Text, out var timeout, out var timeoutProblem))
+            {
+                return timeoutProblem;
+            }
+
             var body = _body.Text ?? string.Empty;
             var http = new HttpRequestSpec(method, url)
             {
                 Headers = headers,
                 Body = body.Length == 0 ? null : Encoding.UTF8.GetBytes(body),
                 FollowRedirects = _follow.Value == CheckState.Checked,
+                TimeoutSeconds = timeout,
             };
             request = OpenRequest.ForHttp(http) with { Insecure = insecure, TrustedAuthorities = authorities };
             return null;

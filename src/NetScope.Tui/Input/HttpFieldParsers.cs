@@ -1,4 +1,5 @@
 using System.Diagnostics.CodeAnalysis;
+using System.Globalization;
 using System.Security.Cryptography;
 using System.Security.Cryptography.X509Certificates;
 using NetScope.Core.Tls;
@@ -7,11 +8,14 @@ using NetScope.Web.Http;
 namespace NetScope.Tui.Input;
 
 /// <summary>
-/// Checks the fields of an http session (the dialog and <c>--open http://…</c>): method, URL, header fields and a
-/// CA file, each failure explained in one line that names the bad value.
+/// Checks the fields of an http session (the dialog and <c>--open http://…</c>): method, URL, header fields, timeout
+/// and a CA file, each failure explained in one line that names the bad value.
 /// </summary>
 internal static class HttpFieldParsers
 {
+    /// <summary>The longest timeout the dialog takes: a day.</summary>
+    public const double MaxTimeoutSeconds = 86400;
+
     /// <summary>A method: any token (GET, POST, PURGE…), as typed (methods are case-sensitive); not CONNECT.</summary>
     public static bool TryMethod(string? text, [NotNullWhen(true)] out string? method, [NotNullWhen(false)] out string? error)
     {
@@ -36,6 +40,31 @@ internal static class HttpFieldParsers
         }
 
         method = trimmed;
+        error = null;
+        return true;
+    }
+
+    /// <summary>
+    /// Seconds for the whole exchange, like curl's <c>--max-time</c>: empty for no limit (0), else a number above 0
+    /// and at most a day, with a dot for decimals ("5", "0.5").
+    /// </summary>
+    public static bool TryTimeout(string? text, out double seconds, [NotNullWhen(false)] out string? error)
+    {
+        var trimmed = text?.Trim() ?? string.Empty;
+        seconds = 0;
+        if (trimmed.Length == 0)
+        {
+            error = null;
+            return true;
+        }
+
+        if (!double.TryParse(trimmed, NumberStyles.AllowDecimalPoint, CultureInfo.InvariantCulture, out seconds) || seconds <= 0 || seconds > MaxTimeoutSeconds)
+        {
+            seconds = 0;
+            error = string.Create(CultureInfo.InvariantCulture, $"timeout '{trimmed}': not a number of seconds above 0 and at most {MaxTimeoutSeconds} (empty: no limit)");
+            return false;
+        }
+
         error = null;
         return true;
     }

@@ -22,6 +22,10 @@ internal sealed record HttpRequestSpec(string Method, HttpUrl Url)
     /// <remarks>Defaults to <see langword="false"/>, as curl without <c>-L</c>: the 3xx itself is what a debugger wants to see.</remarks>
     public bool FollowRedirects { get; init; }
 
+    /// <summary>Seconds for the whole exchange, redirects included, until the body is complete; past it the session fails.</summary>
+    /// <remarks>Defaults to 0: no limit, as curl without <c>--max-time</c>.</remarks>
+    public double TimeoutSeconds { get; init; }
+
     /// <summary>How much of each body the transcript records (heads are always recorded in full).</summary>
     /// <remarks>Defaults to <see cref="DefaultTranscriptBodyLimit"/>.</remarks>
     public int TranscriptBodyLimit { get; init; } = DefaultTranscriptBodyLimit;

@@ -47,6 +47,7 @@ internal sealed class HttpRequestStarter : ISessionStarter
             Headers = Http.Headers,
             Body = Http.Body is { } body ? HttpRequestBody.FromBytes(body) : null,
             FollowRedirects = Http.FollowRedirects,
+            TimeoutSeconds = Http.TimeoutSeconds,
             TranscriptBodyLimit = Http.TranscriptBodyLimit,
         });
         starter.Start(context);
