@@ -28,7 +28,7 @@ public sealed class HttpDialogTests
         Assert.True(dialog.ShowsHttp);
         Assert.Contains(screen, r => r.Contains("Kind:    ○ tcp ○ tls ◉ http", StringComparison.Ordinal));
         Assert.Contains(screen, r => r.Contains("Method:  GET", StringComparison.Ordinal));
-        foreach (var label in new[] { "URL:", "Headers:", "Body:", "Timeout:", "Follow:  ☐ follow redirects", "Verify:", "CA:", "headers: Name: value; Other: value" })
+        foreach (var label in new[] { "URL:", "Headers:", "Body:", "Timeout:", "Proxy:", "Follow:  ☐ follow redirects", "Verify:", "CA:", "headers: Name: value; Other: value" })
         {
             Assert.Contains(screen, r => r.Contains(label, StringComparison.Ordinal));
         }
@@ -96,6 +96,7 @@ public sealed class HttpDialogTests
         dialog.Headers.Text = "Content-Type: text/plain; charset=utf-8; Cookie: a=1; b=2;X-Empty:";
         dialog.Body.Text = "héllo";
         dialog.Timeout.Text = " 2.5 ";
+        dialog.Proxy.Text = "127.0.0.1:3128";
         dialog.FollowRedirects.Value = CheckState.Checked;
         dialog.Insecure.Value = CheckState.Checked;
         dialog.Url.SetFocus();
@@ -112,6 +113,7 @@ public sealed class HttpDialogTests
             http.Headers.Select(h => (h.Name, h.Value)).ToArray());
         Assert.Equal("héllo"u8.ToArray(), http.Body);
         Assert.Equal(2.5, http.TimeoutSeconds);
+        Assert.Equal("http://127.0.0.1:3128", http.Proxy?.ToString());
         Assert.Equal("PUT http://127.0.0.1:8080/items/1?x=1", _catalog.FindSession("http")!.Create(request).Target);
         app.End(token);
     }
@@ -130,17 +132,21 @@ public sealed class HttpDialogTests
         var http = dialog.Request!.Http!;
         Assert.Equal(("GET", "https://[::1]/", false, 0, 0.0), (http.Method, http.Url.ToString(), http.FollowRedirects, http.Headers.Count, http.TimeoutSeconds));
         Assert.Null(http.Body);
+        Assert.Null(http.Proxy);
         Assert.Equal("[::1]:443", dialog.Request.Target.ToString());
         app.End(token);
     }
 
     [Theory]
-    [InlineData("0", "timeout '0': not a number of seconds above 0 and at most 86400 (empty: no limit)")]
-    [InlineData("-1", "timeout '-1': not a number of seconds above 0 and at most 86400 (empty: no limit)")]
-    [InlineData("5s", "timeout '5s': not a number of seconds above 0 and at most 86400 (empty: no limit)")]
-    [InlineData("1,5", "timeout '1,5': not a number of seconds above 0 and at most 86400 (empty: no limit)")]
-    [InlineData("86401", "timeout '86401': not a number of seconds above 0 and at most 86400 (empty: no limit)")]
-    public void ABadTimeoutIsExplainedInTheDialogWhichStaysOpen(string timeout, string problem)
+    [InlineData("0", "", "timeout '0': not a number of seconds above 0 and at most 86400 (empty: no limit)")]
+    [InlineData("-1", "", "timeout '-1': not a number of seconds above 0 and at most 86400 (empty: no limit)")]
+    [InlineData("5s", "", "timeout '5s': not a number of seconds above 0 and at most 86400 (empty: no limit)")]
+    [InlineData("1,5", "", "timeout '1,5': not a number of seconds above 0 and at most 86400 (empty: no limit)")]
+    [InlineData("86401", "", "timeout '86401': not a number of seconds above 0 and at most 86400 (empty: no limit)")]
+    [InlineData("", "https://127.0.0.1:3128", "proxy 'https://127.0.0.1:3128': only http:// proxies are supported")]
+    [InlineData("", "exa mple:3128", "proxy 'exa mple:3128': the host or port is invalid")]
+    [InlineData("", "127.0.0.1:99999", "proxy '127.0.0.1:99999': the host or port is invalid")]
+    public void ABadTimeoutOrProxyIsExplainedInTheDialogWhichStaysOpen(string timeout, string proxy, string problem)
     {
         using var app = Headless.Create(100, 30);
         using var dialog = new NewSessionDialog(Headless.Colour, _catalog);
@@ -148,6 +154,7 @@ public sealed class HttpDialogTests
         dialog.SelectKind("http");
         dialog.Url.Text = "http://127.0.0.1/";
         dialog.Timeout.Text = timeout;
+        dialog.Proxy.Text = proxy;
         dialog.Url.SetFocus();
         app.InjectKey(Key.Enter);
 

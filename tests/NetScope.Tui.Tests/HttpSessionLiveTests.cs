@@ -2,6 +2,7 @@ using NetScope.Sessions.Transcripts;
 using NetScope.Tui.Input;
 using NetScope.Tui.Model;
 using NetScope.Tui.Views;
+using NetScope.Web.Client;
 using NetScope.Web.Http;
 using Terminal.Gui.App;
 using Terminal.Gui.Input;
@@ -138,6 +139,21 @@ public sealed class HttpSessionLiveTests : IAsyncLifetime
         Assert.Equal(EntryStatus.Failed, row.Status);
         var ended = _live.RefreshUntil(f => f.Transcript?.EntryId == session && Text(f).Contains("within 0.3 s"), "the timeout in the transcript");
         Assert.Contains("GET / HTTP/1.1\r\n", Text(ended), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task ARequestThroughAProxyGoesToItInAbsoluteForm()
+    {
+        // The echo listener stands in for the proxy: it answers with the request line it was sent.
+        var request = new HttpRequestSpec("GET", HttpUrl.Parse("http://origin.invalid/via?x=1")) { Proxy = HttpProxy.Parse(_address) };
+        var session = await Open(request);
+        _live.Feed.Selected = session;
+
+        var frame = _live.RefreshUntil(f => f.Transcript?.EntryId == session && Text(f).Contains("response complete: 200 OK"), "the response");
+
+        var text = Text(frame);
+        Assert.StartsWith("GET http://origin.invalid/via?x=1 HTTP/1.1\r\nHost: origin.invalid\r\n", text, StringComparison.Ordinal);
+        Assert.Contains("\nGET http://origin.invalid/via?x=1 HTTP/1.1\n", text, StringComparison.Ordinal);
     }
 
     private static bool IsRequest(EntryRow row) => row is { Kind: "http", IsListener: false, ListenerId: null };

@@ -11,7 +11,7 @@ namespace NetScope.Tui.Dialogs;
 
 /// <summary>
 /// Opens a session. For tcp and tls: host and port, line or raw mode, and the line ending line mode sends. For
-/// http: the method, URL, header fields, body, a timeout and whether to follow redirects (the two groups share their rows;
+/// http: the method, URL, header fields, body, a timeout, a proxy and whether to follow redirects (the two groups share their rows;
 /// the kind shows one). Certificate verification and a CA file apply to tls and https. A bad field is explained
 /// in the dialog, which stays open.
 /// </summary>
@@ -29,6 +29,7 @@ internal sealed class NewSessionDialog : FormDialog
     private readonly TextField _headers = new() { Text = string.Empty };
     private readonly TextField _body = new() { Text = string.Empty };
     private readonly TextField _timeout = new() { Text = string.Empty };
+    private readonly TextField _proxy = new() { Text = string.Empty };
     private readonly CheckBox _follow = new() { Text = "follow redirects; each hop is a session of its own", Height = 1, Width = Dim.Fill(1) };
     private readonly CheckBox _insecure = new() { Text = "do not verify the certificate (self-signed test servers)", Height = 1, Width = Dim.Fill(1) };
     private readonly TextField _ca = new() { Text = string.Empty };
@@ -49,7 +50,7 @@ internal sealed class NewSessionDialog : FormDialog
         Group(_streamViews, ("Host:", _host), ("Port:", _port), ("Mode:", _mode), ("Ending:", _ending));
         var streamEnd = NextRow;
         NextRow = groupRow;
-        Group(_httpViews, ("Method:", _method), ("URL:", _url), ("Headers:", _headers), ("Body:", _body), ("Timeout:", _timeout), ("Follow:", _follow));
+        Group(_httpViews, ("Method:", _method), ("URL:", _url), ("Headers:", _headers), ("Body:", _body), ("Timeout:", _timeout), ("Proxy:", _proxy), ("Follow:", _follow));
         NextRow = Math.Max(streamEnd, NextRow);
         AddField("Verify:", _insecure);
         AddField("CA:", _ca);
@@ -93,6 +94,9 @@ internal sealed class NewSessionDialog : FormDialog
 
     /// <summary>For http: seconds for the whole exchange (empty: no limit).</summary>
     public TextField Timeout => _timeout;
+
+    /// <summary>For http: the proxy, an http:// URL or host:port (empty: none).</summary>
+    public TextField Proxy => _proxy;
 
     /// <summary>For http: follow redirects.</summary>
     public CheckBox FollowRedirects => _follow;
@@ -194,6 +198,11 @@ internal sealed class NewSessionDialog : FormDialog
                 return timeoutProblem;
             }
 
+            if (!HttpFieldParsers.TryProxy(_proxy.Text, out var proxy, out var proxyProblem))
+            {
+                return proxyProblem;
+            }
+
             var body = _body.Text ?? string.Empty;
             var http = new HttpRequestSpec(method, url)
             {
@@ -201,6 +210,7 @@ internal sealed class NewSessionDialog : FormDialog
                 Body = body.Length == 0 ? null : Encoding.UTF8.GetBytes(body),
                 FollowRedirects = _follow.Value == CheckState.Checked,
                 TimeoutSeconds = timeout,
+                Proxy = proxy,
             };
             request = OpenRequest.ForHttp(http) with { Insecure = insecure, TrustedAuthorities = authorities };
             return null;

@@ -3,13 +3,14 @@ using System.Globalization;
 using System.Security.Cryptography;
 using System.Security.Cryptography.X509Certificates;
 using NetScope.Core.Tls;
+using NetScope.Web.Client;
 using NetScope.Web.Http;
 
 namespace NetScope.Tui.Input;
 
 /// <summary>
-/// Checks the fields of an http session (the dialog and <c>--open http://…</c>): method, URL, header fields, timeout
-/// and a CA file, each failure explained in one line that names the bad value.
+/// Checks the fields of an http session (the dialog and <c>--open http://…</c>): method, URL, header fields, timeout,
+/// proxy and a CA file, each failure explained in one line that names the bad value.
 /// </summary>
 internal static class HttpFieldParsers
 {
@@ -69,6 +70,35 @@ internal static class HttpFieldParsers
         return true;
     }
 
+    /// <summary>
+    /// A proxy, like curl's <c>--proxy</c>: empty for none, else an http:// URL or <c>host:port</c> (credentials in the URL
+    /// are sent as Basic <c>Proxy-Authorization</c>).
+    /// </summary>
+    public static bool TryProxy(string? text, out HttpProxy? proxy, [NotNullWhen(false)] out string? error)
+    {
+        var trimmed = text?.Trim() ?? string.Empty;
+        proxy = null;
+        error = null;
+        if (trimmed.Length == 0)
+        {
+            return true;
+        }
+
+        if (!TryAbsolute(trimmed, "proxy", out var url, out error))
+        {
+            return false;
+        }
+
+        if (url.IsHttps)
+        {
+            error = $"proxy '{trimmed}': only http:// proxies are supported";
+            return false;
+        }
+
+        proxy = new HttpProxy(url);
+        return true;
+    }
+
     /// <summary>An http:// or https:// URL; without a scheme, http:// is taken (as curl does).</summary>
     public static bool TryUrl(string? text, [NotNullWhen(true)] out HttpUrl? url, [NotNullWhen(false)] out string? error)
     {
@@ -80,6 +110,12 @@ internal static class HttpFieldParsers
             return false;
         }
 
+        return TryAbsolute(trimmed, "URL", out url, out error);
+    }
+
+    // http:// is taken when no scheme is given, as curl does; the error names the field and the text as typed.
+    private static bool TryAbsolute(string trimmed, string field, [NotNullWhen(true)] out HttpUrl? url, [NotNullWhen(false)] out string? error)
+    {
         var withScheme = trimmed.Contains("://", StringComparison.Ordinal) ? trimmed : "http://" + trimmed;
         try
         {
@@ -90,7 +126,8 @@ internal static class HttpFieldParsers
         catch (FormatException exception)
         {
             var reason = exception.Message[(exception.Message.IndexOf(": ", StringComparison.Ordinal) + 2)..];
-            error = $"URL '{trimmed}': {reason}";
+            url = null;
+            error = $"{field} '{trimmed}': {reason}";
             return false;
         }
     }

@@ -1,3 +1,4 @@
+using NetScope.Web.Client;
 using NetScope.Web.Http;
 
 namespace NetScope.Tui.Model;
@@ -25,6 +26,10 @@ internal sealed record HttpRequestSpec(string Method, HttpUrl Url)
     /// <summary>Seconds for the whole exchange, redirects included, until the body is complete; past it the session fails.</summary>
     /// <remarks>Defaults to 0: no limit, as curl without <c>--max-time</c>.</remarks>
     public double TimeoutSeconds { get; init; }
+
+    /// <summary>The proxy the request goes through: absolute form for http, a CONNECT tunnel for https.</summary>
+    /// <remarks>Defaults to none: straight to the URL's host.</remarks>
+    public HttpProxy? Proxy { get; init; }
 
     /// <summary>How much of each body the transcript records (heads are always recorded in full).</summary>
     /// <remarks>Defaults to <see cref="DefaultTranscriptBodyLimit"/>.</remarks>

@@ -40,6 +40,7 @@ internal sealed class HttpRequestStarter : ISessionStarter
         var agent = new HttpAgent(context.Reactor, new HttpAgentOptions
         {
             Pool = new HttpConnectionPool(context.Reactor, persistent: false),
+            Proxy = Http.Proxy,
             Tls = host => TlsFor(host, request),
         });
         var starter = new HttpSessionStarter(new HttpSessionRequest(agent, Http.Method, Http.Url)
