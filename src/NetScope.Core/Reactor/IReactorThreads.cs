@@ -8,7 +8,12 @@ namespace NetScope.Core.Reactor;
 /// </summary>
 public interface IReactorThreads
 {
-    /// <summary><see langword="true"/> when called on the reactor thread.</summary>
+    /// <summary>
+    /// <see langword="true"/> when called on the reactor thread. Before <c>Run</c> no thread is
+    /// bound yet, so every thread counts: set-up code may listen and connect from wherever it
+    /// builds the reactor. Code that drives a running reactor from elsewhere must wait until it
+    /// runs (<c>CallWhenRunning</c>) and then use <see cref="CallFromThread"/>.
+    /// </summary>
     bool IsReactorThread { get; }
 
     /// <summary>
