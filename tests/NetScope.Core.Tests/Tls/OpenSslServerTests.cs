@@ -208,8 +208,9 @@ public sealed class OpenSslServerTests : IDisposable
         await _loop.InvokeAsync(() => pump.Engine.Shutdown());
         await server.WaitForExitAsync();
 
-        Assert.Contains("depth=1 CN = NetScope Test CA\nverify return:1\ndepth=0 CN = netscope-client\nverify return:1\n", server.Output);
-        Assert.Contains("subject=CN = netscope-client\nissuer=CN = NetScope Test CA\n", server.Output);
+        // s_server's verify callback writes to stderr and its connection summary to stdout.
+        Assert.Contains("depth=1 CN = NetScope Test CA\nverify return:1\ndepth=0 CN = netscope-client\nverify return:1\n", server.StandardError);
+        Assert.Contains("subject=CN = netscope-client\nissuer=CN = NetScope Test CA\n", server.StandardOutput);
     }
 
     [Fact]

@@ -11,6 +11,8 @@ internal sealed class PeerProcess : IAsyncDisposable
 {
     private readonly Process _process;
     private readonly StringBuilder _output = new();
+    private readonly StringBuilder _standardOutput = new();
+    private readonly StringBuilder _standardError = new();
     private readonly List<(Func<string, bool> Match, TaskCompletionSource<string> Found)> _waiters = [];
     private readonly TaskCompletionSource _stdoutClosed = new(TaskCreationOptions.RunContinuationsAsynchronously);
     private readonly TaskCompletionSource _stderrClosed = new(TaskCreationOptions.RunContinuationsAsynchronously);
@@ -25,6 +27,33 @@ internal sealed class PeerProcess : IAsyncDisposable
             lock (_output)
             {
                 return _output.ToString();
+            }
+        }
+    }
+
+    /// <summary>
+    /// Everything the process wrote to stdout so far. Multi-line assertions use one stream: the two pipes are
+    /// read on separate threads, so <see cref="Output"/> may put a stdout line between two stderr lines.
+    /// </summary>
+    public string StandardOutput
+    {
+        get
+        {
+            lock (_output)
+            {
+                return _standardOutput.ToString();
+            }
+        }
+    }
+
+    /// <summary>Everything the process wrote to stderr so far.</summary>
+    public string StandardError
+    {
+        get
+        {
+            lock (_output)
+            {
+                return _standardError.ToString();
             }
         }
     }
@@ -49,8 +78,8 @@ internal sealed class PeerProcess : IAsyncDisposable
         info.Environment.Remove("SSLKEYLOGFILE");
         var process = new Process { StartInfo = info, EnableRaisingEvents = true };
         var peer = new PeerProcess(process);
-        process.OutputDataReceived += (_, e) => peer.Line(e.Data, peer._stdoutClosed);
-        process.ErrorDataReceived += (_, e) => peer.Line(e.Data, peer._stderrClosed);
+        process.OutputDataReceived += (_, e) => peer.Line(e.Data, peer._standardOutput, peer._stdoutClosed);
+        process.ErrorDataReceived += (_, e) => peer.Line(e.Data, peer._standardError, peer._stderrClosed);
         process.Start();
         process.BeginOutputReadLine();
         process.BeginErrorReadLine();
@@ -116,7 +145,7 @@ internal sealed class PeerProcess : IAsyncDisposable
         }
     }
 
-    private void Line(string? line, TaskCompletionSource closed)
+    private void Line(string? line, StringBuilder stream, TaskCompletionSource closed)
     {
         if (line is null)
         {
@@ -127,6 +156,7 @@ internal sealed class PeerProcess : IAsyncDisposable
         lock (_output)
         {
             _output.Append(line).Append('\n');
+            stream.Append(line).Append('\n');
             for (var i = _waiters.Count - 1; i >= 0; i--)
             {
                 if (_waiters[i].Match(line))
