@@ -20,41 +20,23 @@ internal sealed class PeerProcess : IAsyncDisposable
     private PeerProcess(Process process) => _process = process;
 
     /// <summary>Everything the process wrote so far, stdout and stderr interleaved by arrival.</summary>
-    public string Output
-    {
-        get
-        {
-            lock (_output)
-            {
-                return _output.ToString();
-            }
-        }
-    }
+    public string Output => Snapshot(_output);
 
     /// <summary>
     /// Everything the process wrote to stdout so far. Multi-line assertions use one stream: the two pipes are
     /// read on separate threads, so <see cref="Output"/> may put a stdout line between two stderr lines.
     /// </summary>
-    public string StandardOutput
-    {
-        get
-        {
-            lock (_output)
-            {
-                return _standardOutput.ToString();
-            }
-        }
-    }
+    public string StandardOutput => Snapshot(_standardOutput);
 
     /// <summary>Everything the process wrote to stderr so far.</summary>
-    public string StandardError
+    public string StandardError => Snapshot(_standardError);
+
+    /// <summary>A copy of one of the output buffers, taken under the lock the reader threads append under.</summary>
+    private string Snapshot(StringBuilder buffer)
     {
-        get
+        lock (_output)
         {
-            lock (_output)
-            {
-                return _standardError.ToString();
-            }
+            return buffer.ToString();
         }
     }
 
