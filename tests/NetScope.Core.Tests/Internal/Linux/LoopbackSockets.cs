@@ -70,7 +70,7 @@ internal sealed class LoopbackSockets : IDisposable
         try
         {
             Span<EpollEvent> events = stackalloc EpollEvent[1];
-            int count = _epoll.Wait(events, TimeoutMs);
+            int count = WaitForAny(_epoll, events);
             Assert.True(count == 1, $"fd {fd} did not report {interest} within {TimeoutMs} ms");
             Assert.Equal((ulong)fd, events[0].Data);
             return events[0].Events;
@@ -79,6 +79,22 @@ internal sealed class LoopbackSockets : IDisposable
         {
             Ok(_epoll.Remove(fd));
         }
+    }
+
+    /// <summary>
+    /// Waits up to <see cref="TimeoutMs"/> for reports from <paramref name="epoll"/>. <see cref="Epoll.Wait"/>
+    /// returns 0 early when a signal cuts it short (the runtime signals threads, for example to
+    /// suspend them for a collection), so this waits again until the deadline.
+    /// </summary>
+    public static int WaitForAny(Epoll epoll, Span<EpollEvent> events)
+    {
+        long deadline = Environment.TickCount64 + TimeoutMs;
+        int count;
+        while ((count = epoll.Wait(events, (int)Math.Max(0, deadline - Environment.TickCount64))) == 0 && Environment.TickCount64 < deadline)
+        {
+        }
+
+        return count;
     }
 
     public void SendAll(int fd, ReadOnlySpan<byte> data)
