@@ -130,16 +130,33 @@ public sealed class ListenOutputTests
     [Fact]
     public async Task AGivenPortIsTheOneBound()
     {
-        int port;
-        using (var probe = new System.Net.Sockets.TcpListener(System.Net.IPAddress.Loopback, 0))
+        // A free port found by binding and releasing it; another test may take it before the
+        // listener binds it, so a failed start tries another one (at most three).
+        for (var attempt = 1; ; attempt++)
         {
-            probe.Start();
-            port = ((System.Net.IPEndPoint)probe.LocalEndpoint).Port;
+            int port;
+            using (var probe = new System.Net.Sockets.TcpListener(System.Net.IPAddress.Loopback, 0))
+            {
+                probe.Start();
+                port = ((System.Net.IPEndPoint)probe.LocalEndpoint).Port;
+            }
+
+            RunningListener listener;
+            try
+            {
+                listener = await RunningListener.StartAsync("echo", "--port", port.ToString(System.Globalization.CultureInfo.InvariantCulture));
+            }
+            catch (Exception) when (attempt < 3)
+            {
+                continue;
+            }
+
+            await using (listener)
+            {
+                Assert.Equal($"listening on 127.0.0.1:{port} (echo, raw)", listener.FirstLine);
+                return;
+            }
         }
-
-        await using var listener = await RunningListener.StartAsync("echo", "--port", port.ToString(System.Globalization.CultureInfo.InvariantCulture));
-
-        Assert.Equal($"listening on 127.0.0.1:{port} (echo, raw)", listener.FirstLine);
     }
 
     [Fact]

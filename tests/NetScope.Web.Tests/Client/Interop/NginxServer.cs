@@ -55,8 +55,6 @@ internal sealed class NginxServer : IDisposable
             File.SetUnixFileMode(directory, readable);
             File.SetUnixFileMode(Path.Combine(directory, "root"), readable);
         }
-        var port = PeerProcess.FreePort();
-        var tlsPort = PeerProcess.FreePort();
         var certificate = TlsCertificates.CreateSelfSignedLocalhost(TimeProvider.System);
         using (var key = certificate.GetECDsaPrivateKey()!)
         {
@@ -64,6 +62,25 @@ internal sealed class NginxServer : IDisposable
             await File.WriteAllTextAsync(Path.Combine(directory, "key.pem"), key.ExportPkcs8PrivateKeyPem() + "\n");
         }
 
+        // nginx cannot bind port 0 and say which ports it got, so it is given two free ones. Another
+        // process may take one before nginx binds it: then nginx says so and it starts on two others.
+        for (var attempt = 1; ; attempt++)
+        {
+            var ports = PeerProcess.FreePorts(2);
+            var (exitCode, output) = await TryStartAsync(directory, ports[0], ports[1]);
+            if (exitCode == 0)
+            {
+                var pid = int.Parse((await File.ReadAllTextAsync(Path.Combine(directory, "nginx.pid"))).Trim(), CultureInfo.InvariantCulture);
+                return new NginxServer(directory, ports[0], ports[1], pid, certificate);
+            }
+
+            Assert.True(attempt < 3 && output.Contains("Address already in use", StringComparison.Ordinal), $"nginx did not start ({exitCode}): {output}");
+        }
+    }
+
+    /// <summary>Writes the configuration for <paramref name="port"/> and <paramref name="tlsPort"/> and starts nginx on it.</summary>
+    private static async Task<(int ExitCode, string Output)> TryStartAsync(string directory, int port, int tlsPort)
+    {
         var config = Path.Combine(directory, "nginx.conf");
         await File.WriteAllTextAsync(config, $$"""
             worker_processes 1;
@@ -98,10 +115,7 @@ internal sealed class NginxServer : IDisposable
             """);
 
         // As a daemon, nginx returns once its master holds the listening socket and has written its pid file.
-        var (exitCode, output) = await RunAsync(Binary, "-e", Path.Combine(directory, "error.log"), "-p", directory, "-c", config);
-        Assert.True(exitCode == 0, $"nginx did not start ({exitCode}): {output}");
-        var pid = int.Parse((await File.ReadAllTextAsync(Path.Combine(directory, "nginx.pid"))).Trim(), CultureInfo.InvariantCulture);
-        return new NginxServer(directory, port, tlsPort, pid, certificate);
+        return await RunAsync(Binary, "-e", Path.Combine(directory, "error.log"), "-p", directory, "-c", config);
     }
 
     public void Dispose()

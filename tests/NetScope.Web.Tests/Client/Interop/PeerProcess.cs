@@ -14,15 +14,36 @@ internal sealed class PeerProcess : IDisposable
         _process = process;
     }
 
-    /// <summary>A port nothing listens on right now: bound to find it, then released for the peer to take.</summary>
-    public static int FreePort()
+    /// <summary>The output line that contained the ready text (a peer bound to port 0 says its port there).</summary>
+    public string ReadyLine { get; private set; } = "";
+
+    /// <summary>
+    /// <paramref name="count"/> different ports nothing listens on right now: all bound at once (so
+    /// no two are the same), then released for a peer that cannot bind port 0 and say its port.
+    /// Another process may take one in between, so the caller retries on a bind failure.
+    /// </summary>
+    public static int[] FreePorts(int count)
     {
-        using var listener = new TcpListener(IPAddress.Loopback, 0);
-        listener.Start();
-        return ((IPEndPoint)listener.LocalEndpoint).Port;
+        var listeners = Enumerable.Range(0, count).Select(_ => new TcpListener(IPAddress.Loopback, 0)).ToArray();
+        try
+        {
+            foreach (var listener in listeners)
+            {
+                listener.Start();
+            }
+
+            return listeners.Select(l => ((IPEndPoint)l.LocalEndpoint).Port).ToArray();
+        }
+        finally
+        {
+            foreach (var listener in listeners)
+            {
+                listener.Dispose();
+            }
+        }
     }
 
-    /// <summary>Starts <paramref name="fileName"/> and waits until a line of its output contains <paramref name="readyText"/>.</summary>
+    /// <summary>Starts <paramref name="fileName"/> and waits until a line of its output contains <paramref name="readyText"/> (kept as <see cref="ReadyLine"/>).</summary>
     public static async Task<PeerProcess> StartAsync(string fileName, IEnumerable<string> arguments, string readyText, string? workingDirectory = null)
     {
         var start = new ProcessStartInfo(fileName)
@@ -39,7 +60,7 @@ internal sealed class PeerProcess : IDisposable
 
         var process = Process.Start(start) ?? throw new InvalidOperationException($"{fileName} did not start");
         var peer = new PeerProcess(process);
-        var ready = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        var ready = new TaskCompletionSource<string>(TaskCreationOptions.RunContinuationsAsynchronously);
         var output = new System.Collections.Concurrent.ConcurrentQueue<string>();
         void OnLine(object sender, DataReceivedEventArgs line)
         {
@@ -48,7 +69,7 @@ internal sealed class PeerProcess : IDisposable
                 output.Enqueue(text);
                 if (text.Contains(readyText, StringComparison.Ordinal))
                 {
-                    ready.TrySetResult();
+                    ready.TrySetResult(text);
                 }
             }
         }
@@ -61,7 +82,7 @@ internal sealed class PeerProcess : IDisposable
         process.BeginErrorReadLine();
         try
         {
-            await ready.Task.WaitAsync(TimeSpan.FromSeconds(20));
+            peer.ReadyLine = await ready.Task.WaitAsync(TimeSpan.FromSeconds(20));
         }
         catch
         {

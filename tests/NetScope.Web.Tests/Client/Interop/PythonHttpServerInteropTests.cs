@@ -73,11 +73,14 @@ public sealed class PythonHttpServerInteropTests : IDisposable
         await File.WriteAllBytesAsync(Path.Combine(_directory.FullName, "big.bin"), Big);
         Directory.CreateDirectory(Path.Combine(_directory.FullName, "sub"));
         await File.WriteAllTextAsync(Path.Combine(_directory.FullName, "sub", "index.html"), "<p>index</p>\n");
-        var port = PeerProcess.FreePort();
+        // Port 0: the server binds a port the kernel picks and names it ("Serving HTTP on 127.0.0.1 port N ..."),
+        // so no other process can take it between choosing and binding.
         var peer = await PeerProcess.StartAsync(
             "/usr/bin/python3",
-            ["-u", "-m", "http.server", port.ToString(CultureInfo.InvariantCulture), "--bind", "127.0.0.1", "--directory", _directory.FullName],
+            ["-u", "-m", "http.server", "0", "--bind", "127.0.0.1", "--directory", _directory.FullName],
             "Serving HTTP");
-        return (port, peer);
+        var port = System.Text.RegularExpressions.Regex.Match(peer.ReadyLine, @" port (\d+)");
+        Assert.True(port.Success, $"no port in: {peer.ReadyLine}");
+        return (int.Parse(port.Groups[1].Value, CultureInfo.InvariantCulture), peer);
     }
 }

@@ -33,12 +33,12 @@ public sealed class TwistedInteropTests : IDisposable
             def render_GET(self, request):
                 return str(CountingSite.connections).encode()
 
-        root = static.File(sys.argv[2])
+        root = static.File(sys.argv[1])
         root.putChild(b"chunked", Chunked())
         root.putChild(b"connections", Connections())
         root.putChild(b"redirect", util.Redirect(b"/chunked"))
-        reactor.listenTCP(int(sys.argv[1]), CountingSite(root), interface="127.0.0.1")
-        reactor.callWhenRunning(lambda: print("ready", flush=True))
+        port = reactor.listenTCP(0, CountingSite(root), interface="127.0.0.1")
+        reactor.callWhenRunning(lambda: print("ready on port", port.getHost().port, flush=True))
         reactor.run()
         """;
 
@@ -129,8 +129,8 @@ public sealed class TwistedInteropTests : IDisposable
         await File.WriteAllBytesAsync(Path.Combine(_directory.FullName, "big.bin"), Big);
         var script = Path.Combine(_directory.FullName, "server.py");
         await File.WriteAllTextAsync(script, ServerScript);
-        var port = PeerProcess.FreePort();
-        var peer = await PeerProcess.StartAsync("/usr/bin/python3", ["-u", script, port.ToString(CultureInfo.InvariantCulture), _directory.FullName], "ready");
-        return (port, peer);
+        // The script binds port 0 and names the port the kernel picked, so nothing can take it first.
+        var peer = await PeerProcess.StartAsync("/usr/bin/python3", ["-u", script, _directory.FullName], "ready on port ");
+        return (int.Parse(peer.ReadyLine["ready on port ".Length..], CultureInfo.InvariantCulture), peer);
     }
 }
