@@ -33,16 +33,29 @@ internal sealed class ReactorHost
     /// <summary>Completes when the reactor has stopped.</summary>
     public Task Stopped => _stopped.Task;
 
-    /// <summary>Creates the workspace, then starts the reactor's thread.</summary>
-    public static Task<ReactorHost> StartAsync(IReactor reactor, WorkspaceOptions? options = null)
+    /// <summary>
+    /// Creates the workspace, starts the reactor's thread and completes once the reactor runs
+    /// there (from then on, commands from other threads go through <c>CallFromThread</c>).
+    /// </summary>
+    /// <exception cref="InvalidOperationException">The reactor thread ended before the reactor ran.</exception>
+    public static async Task<ReactorHost> StartAsync(IReactor reactor, WorkspaceOptions? options = null)
     {
         ArgumentNullException.ThrowIfNull(reactor);
 
         // Before Run, any thread counts as the reactor's: create the workspace first, on this
         // thread, then hand the reactor to its own (creating it once that thread runs would race).
+        // Returning only once it runs keeps callers from acting on it from their own thread in
+        // between, as if they were the reactor thread.
         var host = new ReactorHost(reactor) { Workspace = new Workspace(reactor, options) };
+        var running = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        reactor.CallWhenRunning(running.SetResult);
         host._thread.Start();
-        return Task.FromResult(host);
+        if (await Task.WhenAny(running.Task, host.Stopped).ConfigureAwait(false) != running.Task)
+        {
+            throw new InvalidOperationException("the reactor thread ended before the reactor ran", host.Failure);
+        }
+
+        return host;
     }
 
     /// <summary>
