@@ -45,7 +45,7 @@ public sealed class WorkspaceFeedTests
         live.Feed.Selected = session;
         var first = live.RefreshUntil(f => f.Transcript?.EntryId == session, "the session's transcript").Transcript;
         live.Feed.Selected = listener;
-        var second = live.RefreshUntil(f => f.Detail?.Listener is not null, "the listener's details");
+        var second = live.RefreshUntil(f => f.Detail?.Listener is not null && f.Rows.Any(r => r.ListenerId == listener), "the listener's details and its accepted end");
 
         Assert.NotSame(first, second.Transcript);
         Assert.Equal(listener, second.Transcript!.EntryId);
