@@ -1,4 +1,3 @@
-using System.Diagnostics;
 using System.Globalization;
 using System.Runtime.InteropServices;
 using System.Text.RegularExpressions;
@@ -8,12 +7,11 @@ namespace NetScope.Cli.Tests.Listen;
 
 /// <summary>
 /// The binary's orderly shutdown: a signal stops the listener, closes each connection cleanly
-/// (FIN after what was still to send, not a reset) and exits 0 within the 2 s grace period.
+/// (FIN after what was still to send, not a reset, which is what a connection still open after
+/// the 2 s grace period would get) and exits 0.
 /// </summary>
 public sealed partial class ListenShutdownTests
 {
-    private static readonly TimeSpan GracePeriod = TimeSpan.FromSeconds(2);
-
     [Theory]
     [InlineData(PosixSignal.SIGTERM)]
     [InlineData(PosixSignal.SIGINT)]
@@ -26,17 +24,15 @@ public sealed partial class ListenShutdownTests
         Assert.Equal("before the signal\n", await client.ReadLineAsync());
         await listen.Stdout.LineAsync(line => line.StartsWith("#1 open ", StringComparison.Ordinal), "the open line");
 
-        var clock = Stopwatch.StartNew();
         listen.Signal(signal);
 
-        // A clean close reads end-of-stream. A connection still open when the grace period ends
-        // is aborted, which would read as a reset and throw here.
+        // A clean close, within the grace period, reads end-of-stream. A connection still open when
+        // the grace period ends is aborted, which would read as a reset and throw here (no wall
+        // clock needed: it would measure this machine's load as much as the listener).
         Assert.Equal("", await client.ReadTextToEndAsync());
-        var closedAfter = clock.Elapsed;
         var exit = await listen.ExitAsync();
 
         Assert.Equal((0, ""), (exit, listen.Stderr.Text));
-        Assert.True(closedAfter < GracePeriod, $"the client was closed {closedAfter.TotalSeconds:0.000}s after the signal");
         Assert.Equal(
             [$"listening on 127.0.0.1:{port} (echo, raw)", $"#1 open 127.0.0.1:{client.LocalEndPoint.Port}"],
             listen.Stdout.Lines.Take(2));

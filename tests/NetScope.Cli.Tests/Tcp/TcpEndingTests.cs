@@ -50,8 +50,8 @@ public sealed class TcpEndingTests
             log.Add($"end: \"{await peer.ReadTextToEndAsync()}\"");
         });
 
-        // The default linger (1 s) leaves the answer ample time to arrive.
-        var run = await TcpRun.RunAsync($"127.0.0.1:{server.Port}", "--send", @"ping\n");
+        // Expecting the answer before the input ends keeps a slow peer from losing it to the linger (1 s).
+        var run = await TcpRun.RunAsync($"127.0.0.1:{server.Port}", "--send", @"ping\n", "--expect", "pong");
         await server.Served.WaitAsync(LiveOutput.Bound);
 
         Assert.Equal((0, "pong\n", ""), run.Outcome());

@@ -297,7 +297,7 @@ public sealed partial class TlsCommandTests
             secrets.Order());
     }
 
-    [GeneratedRegex(@"^tls +\d+\.\d ms +\d+\.\d ms$")]
+    [GeneratedRegex(@"^tls +\d+\.\d m?s +\d+\.\d m?s$")] // s from 1 s on: a loaded machine may take that long
     private static partial Regex TlsPhaseLine();
 
     [GeneratedRegex(@"^netscope: TLS handshake with \S+ done in \d+\.\d ms$")]

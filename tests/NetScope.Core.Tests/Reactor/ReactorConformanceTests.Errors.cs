@@ -12,7 +12,8 @@ public abstract partial class ReactorConformanceTests
     public void ConnectingToAClosedPortFailsWithConnectionRefused()
     {
         var reactor = CreateReactor();
-        var port = Loopback.UnusedPort();
+        var (closed, port) = Loopback.ClosedPort();
+        using var _ = closed;
         var factory = new RecordingClientFactory(() => new Recorder());
         RunReactor(reactor, r =>
         {

@@ -9,12 +9,15 @@ internal static class Loopback
 {
     public static int PortOf(IListeningPort port) => ((IPEndPoint)port.GetHost()).Port;
 
-    /// <summary>A port nothing listens on: bound once to let the kernel pick it, then released.</summary>
-    public static int UnusedPort()
+    /// <summary>
+    /// A socket bound to a port the kernel picks, never listening: a connect to that port is
+    /// refused, and nobody else can take the port while the caller holds the socket.
+    /// </summary>
+    public static (Socket Socket, int Port) ClosedPort()
     {
-        using var probe = new Socket(AddressFamily.InterNetwork, SocketType.Stream, ProtocolType.Tcp);
-        probe.Bind(new IPEndPoint(IPAddress.Loopback, 0));
-        return ((IPEndPoint)probe.LocalEndPoint!).Port;
+        var socket = new Socket(AddressFamily.InterNetwork, SocketType.Stream, ProtocolType.Tcp);
+        socket.Bind(new IPEndPoint(IPAddress.Loopback, 0));
+        return (socket, ((IPEndPoint)socket.LocalEndPoint!).Port);
     }
 
     /// <summary>
