@@ -1,5 +1,4 @@
-using System.Net;
-using System.Net.Sockets;
+using NetScope.Cli.Tests.Support;
 using static NetScope.Cli.Tests.Http.HttpCommandTests;
 
 namespace NetScope.Cli.Tests.Http;
@@ -10,10 +9,8 @@ public sealed class HttpFailureTests
     [Fact]
     public async Task ARefusedConnectionExitsWith3()
     {
-        // A port bound but not listening answers a SYN with a reset, and stays ours meanwhile.
-        using var closed = new Socket(AddressFamily.InterNetwork, SocketType.Stream, ProtocolType.Tcp);
-        closed.Bind(new IPEndPoint(IPAddress.Loopback, 0));
-        var port = ((IPEndPoint)closed.LocalEndPoint!).Port;
+        using var closed = new ClosedPort();
+        var port = closed.Port;
 
         var run = await Run("http", $"http://127.0.0.1:{port}/");
 

@@ -13,10 +13,8 @@ public sealed class TcpFailureTests
     [Fact]
     public async Task ARefusedConnectionExitsThree()
     {
-        // A port bound but not listening answers a SYN with a reset, and stays ours meanwhile.
-        using var closed = new Socket(AddressFamily.InterNetwork, SocketType.Stream, ProtocolType.Tcp);
-        closed.Bind(new IPEndPoint(IPAddress.Loopback, 0));
-        var port = ((IPEndPoint)closed.LocalEndPoint!).Port;
+        using var closed = new ClosedPort();
+        var port = closed.Port;
 
         var run = await TcpRun.RunAsync($"127.0.0.1:{port}", "--send", "x");
 
