@@ -1,4 +1,5 @@
 using NetScope.Core.Reactor;
+using NetScope.Core.Reactor.Portable;
 
 namespace NetScope.Core.Tests.Reactor;
 
@@ -6,4 +7,17 @@ namespace NetScope.Core.Tests.Reactor;
 public sealed class PortableReactorTests : ReactorConformanceTests
 {
     protected override IReactor CreateReactor(ReactorOptions? options = null) => Reactors.Create(ReactorKind.Portable, options);
+
+    [Theory]
+    [InlineData(-1, -1)] // no timer: wait until woken
+    [InlineData(0, 0)]
+    [InlineData(5, 5_000)]
+    [InlineData(2_147_483, 2_147_483_000)] // the largest wait that fits
+    [InlineData(2_147_484, int.MaxValue)] // one more millisecond used to wrap negative
+    [InlineData(3_600_000, int.MaxValue)] // an hour: ReconnectingClientFactory's default MaxDelay
+    [InlineData(int.MaxValue, int.MaxValue)]
+    public void SelectWaitsAreClampedInsteadOfOverflowing(int timeoutMs, int expectedMicroseconds)
+    {
+        Assert.Equal(expectedMicroseconds, PortableReactor.ToSelectMicroseconds(timeoutMs));
+    }
 }

@@ -194,14 +194,18 @@ public abstract partial class ReactorConformanceTests
         Assert.Contains("Crash", health.NextCalls[1].Description, StringComparison.Ordinal);
     }
 
-    [Fact]
-    public void CallDueInADayDoesNotDisturbTheLoop()
+    [Theory]
+    [InlineData(86400)]
+    [InlineData(3600)] // ReconnectingClientFactory's default MaxDelay
+    [InlineData(2200)] // just past what fits in Select's int of microseconds
+    [InlineData(30 * 86400)]
+    public void AFarTimerDoesNotDisturbTheLoop(double delaySeconds)
     {
         var reactor = CreateReactor();
         var events = new List<string>();
         RunReactor(reactor, r =>
         {
-            r.CallLater(86400, () => events.Add("a day later"));
+            r.CallLater(delaySeconds, () => events.Add("far timer ran"));
             var thread = new Thread(() => r.CallFromThread(() =>
             {
                 events.Add("woken from another thread");

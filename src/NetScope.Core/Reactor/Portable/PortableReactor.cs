@@ -48,7 +48,7 @@ internal sealed class PortableReactor : ReactorBase
             }
         }
 
-        Socket.Select(_readList, _writeList.Count > 0 ? _writeList : null, _errorList.Count > 0 ? _errorList : null, timeoutMs < 0 ? -1 : timeoutMs * 1000);
+        Socket.Select(_readList, _writeList.Count > 0 ? _writeList : null, _errorList.Count > 0 ? _errorList : null, ToSelectMicroseconds(timeoutMs));
         foreach (var socket in _readList)
         {
             if (socket == _waker)
@@ -90,6 +90,13 @@ internal sealed class PortableReactor : ReactorBase
     }
 
     protected override void DisposeBackend() => _waker.Dispose();
+
+    /// <summary>
+    /// Select takes microseconds in an int, so a timer more than about 36 minutes away would
+    /// overflow into a negative (invalid) wait. Waking early is harmless: the loop recomputes.
+    /// </summary>
+    internal static int ToSelectMicroseconds(int timeoutMs) =>
+        timeoutMs < 0 ? -1 : (int)Math.Min((long)timeoutMs * 1000, int.MaxValue);
 
     internal override void Register(Selectable selectable, bool read, bool write)
     {
