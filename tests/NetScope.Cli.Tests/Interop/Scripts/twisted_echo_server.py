@@ -1,8 +1,8 @@
 """Twisted's own echo server for the interop tests (Twisted from Debian's python3-twisted).
 
 Listens on 127.0.0.1, on a free port, prints the port on the first line of stdout and serves
-until it is stopped (SIGTERM). With --close-on-eof it also answers the client's FIN by closing
-once what it echoed is sent, which a half-closing client waits for.
+until it is stopped (SIGTERM). It answers a client's FIN by closing once what it echoed is
+sent, which a half-closing client waits for.
 """
 
 import sys
