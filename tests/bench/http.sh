@@ -1,11 +1,12 @@
 #!/usr/bin/env bash
 # NetScope's HTTP server benchmarks beside the peers, in one run (issue 5, docs/performance.md):
 #   wrk -t1 -c50 keep-alive, fixed 13-byte answer:  nginx (1 worker), twistd web, Kestrel, netscope
+#                                                   (-q, and the default that logs each request to its stdout, a file)
 #   wrk -t1 -c50, a 1 MiB static file:              nginx (sendfile off and on), netscope
 #   the client, a 100 MB body from nginx:             curl, netscope http (wall time, in-process time, max RSS)
-# Usage: tests/bench/http.sh   (knobs: DUR=8 ROUNDS=2 NETSCOPE=path KIT_SRC=path)
+# Usage: tests/bench/http.sh   (knobs: DUR=8 ROUNDS=2 NETSCOPE=path KIT_SRC=path FIXED_ONLY=1: the fixed answer only)
 source "$(dirname "$0")/lib.sh"
-DUR=${DUR:-8}; ROUNDS=${ROUNDS:-2}
+DUR=${DUR:-8}; ROUNDS=${ROUNDS:-2}; FIXED_ONLY=${FIXED_ONLY:-0}
 prepare_kit
 prepare_netscope
 WRK="timeout -k 5 $((DUR + 30)) taskset -c $LOAD_CPU wrk -t1 -c50 -d${DUR}s --latency"
@@ -45,18 +46,21 @@ P=$(free_port); D=$(nginx_conf "$P" on); start_srv nginx_sendfile "$P" nginx -p 
 P=$(free_port); start_srv twisted_web "$P" $PY "$KIT/servers/twisted_web.py" "$P"
 P=$(free_port); start_srv kestrel "$P" dotnet "$WORK/dotnet-http/dotnet-http.dll" "$P"
 P=$(free_port); start_srv netscope "$P" "$NETSCOPE" listen http --port "$P" --quiet --status 200 --body 'Hello, world!' --header 'Content-Type: text/plain'
+# The command as issue 5 names it: one access-log line per request on stdout (start_srv sends it to a file).
+P=$(free_port); start_srv netscope_logged "$P" "$NETSCOPE" listen http --port "$P" --status 200 --body 'Hello, world!' --header 'Content-Type: text/plain'
 P=$(free_port); start_srv netscope_files "$P" "$NETSCOPE" listen http --port "$P" --quiet --root "$WWW"
 
-for s in nginx twisted_web kestrel netscope; do # warm-up (JIT), not reported
+for s in nginx twisted_web kestrel netscope netscope_logged; do # warm-up (JIT), not reported
   timeout 30 taskset -c "$LOAD_CPU" wrk -t1 -c50 -d2s "http://127.0.0.1:${SPORT[$s]}/" >/dev/null 2>&1
 done
 echo "# fixed 13-byte answer"
 for r in $(seq 1 "$ROUNDS"); do
-  order=(nginx netscope kestrel twisted_web); [ $((r % 2)) -eq 0 ] && order=(twisted_web kestrel netscope nginx)
+  order=(nginx netscope netscope_logged kestrel twisted_web); [ $((r % 2)) -eq 0 ] && order=(twisted_web kestrel netscope_logged netscope nginx)
   for s in "${order[@]}"; do
     measure "fixed-r$r" "$s" bash -c "$WRK http://127.0.0.1:${SPORT[$s]}/ | grep -E 'Requests/sec|99%' | paste -sd' '"
   done
 done
+[ "$FIXED_ONLY" = 1 ] && exit 0
 echo "# static 1 MiB file"
 for r in $(seq 1 "$ROUNDS"); do
   measure "static-r$r" nginx bash -c "$WRK http://127.0.0.1:${SPORT[nginx]}/files/1mib.bin | grep -E 'Requests/sec|Transfer/sec' | paste -sd' '"

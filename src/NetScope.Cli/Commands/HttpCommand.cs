@@ -28,10 +28,11 @@ internal static class HttpCommand
         {
             var settings = options.Read(result, stdin);
             var stdout = new ByteOutput(result.InvocationConfiguration.Output);
+            var processStdout = ReferenceEquals(result.InvocationConfiguration.Output, Console.Out);
             return Task.FromResult(ObservedRun.Run(
                 observation.Read(result),
                 result.InvocationConfiguration.Error,
-                (workspace, error) => HttpClientRun.Run(workspace, settings, stdout, error),
+                (workspace, error) => HttpClientRun.Run(workspace, settings, stdout, processStdout, error),
                 interruptIsSuccess: false,
                 cancellation));
         });

@@ -68,11 +68,11 @@ internal sealed class BodySink : IHttpBodyConsumer
         {
             _output?.Write(data);
         }
-        catch (Exception exception) when (exception is IOException or UnauthorizedAccessException)
+        catch (CliException exception)
         {
             // The reader went away (a closed pipe) or the disk is full: stop reading a body nobody can take.
             _failed = true;
-            Fail(CliErrors.Fail($"write {_output!.Name}", exception));
+            Fail(exception);
             _producer?.StopProducing();
             return;
         }

@@ -18,10 +18,15 @@ internal static class HttpClientRun
     private const long DiscardLimit = 64 * 1024;
 
     /// <summary>Runs the exchange; the Deferred fires with an <see cref="ExitCode"/> or fails with the reason.</summary>
-    public static Deferred Run(Workspace workspace, HttpSettings settings, ByteOutput stdout, TextWriter error) =>
-        Drive(workspace, settings, stdout, error);
+    /// <param name="workspace">The workspace the request runs in.</param>
+    /// <param name="settings">What to send and how.</param>
+    /// <param name="stdout">The verb's stdout.</param>
+    /// <param name="processStdout">Whether <paramref name="stdout"/> is the process's own, so a closed pipe can be told apart.</param>
+    /// <param name="error">The verb's stderr.</param>
+    public static Deferred Run(Workspace workspace, HttpSettings settings, ByteOutput stdout, bool processStdout, TextWriter error) =>
+        Drive(workspace, settings, stdout, processStdout, error);
 
-    private static async Deferred<ExitCode> Drive(Workspace workspace, HttpSettings settings, ByteOutput stdout, TextWriter error)
+    private static async Deferred<ExitCode> Drive(Workspace workspace, HttpSettings settings, ByteOutput stdout, bool processStdout, TextWriter error)
     {
         var reactor = workspace.Reactor;
         var operation = $"{settings.Method} {settings.Url}";
@@ -81,7 +86,7 @@ internal static class HttpClientRun
 
         using var output = settings.OutputPath is { } path ? BodyOutput.ToFile(path)
             : settings.JsonOutput ? null
-            : BodyOutput.ToStdout(stdout);
+            : BodyOutput.ToStdout(stdout, processStdout);
         if (settings.ShowHeaders)
         {
             foreach (var head in printer.Heads)

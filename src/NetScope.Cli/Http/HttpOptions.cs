@@ -3,6 +3,7 @@ using System.Globalization;
 using System.Security.Cryptography;
 using System.Security.Cryptography.X509Certificates;
 using System.Text;
+using NetScope.Cli.Tls;
 using NetScope.Core.Tls;
 using NetScope.Web.Client;
 using NetScope.Web.Http;
@@ -49,12 +50,14 @@ internal sealed class HttpOptions
         Description = "The most redirects -L follows; one more fails with exit code 32",
         HelpName = "N",
         DefaultValueFactory = _ => 50,
+        CustomParser = OptionValueParsers.Integer,
     };
 
     public Option<double> MaxTime { get; } = new("--max-time")
     {
         Description = "Seconds allowed for the whole transfer, redirects included (exit code 5 past it; 0: no limit)",
         HelpName = "SECONDS",
+        CustomParser = OptionValueParsers.Seconds,
     };
 
     public Option<double> ConnectTimeout { get; } = new("--connect-timeout")
@@ -62,6 +65,7 @@ internal sealed class HttpOptions
         Description = "Seconds allowed to resolve and connect",
         HelpName = "SECONDS",
         DefaultValueFactory = _ => 30,
+        CustomParser = OptionValueParsers.Seconds,
     };
 
     public Option<string?> Proxy { get; } = new("--proxy", "-x")
@@ -94,6 +98,13 @@ internal sealed class HttpOptions
         HelpName = "FILE",
     };
 
+    /// <summary>
+    /// The TLS options <c>netscope http</c> shares with <c>netscope tls</c> (the same option objects and checks):
+    /// <c>--servername</c>, <c>--cert</c>/<c>--key</c>, <c>--pin</c>, <c>--tls-min</c>/<c>--tls-max</c>. <c>-k</c>
+    /// and <c>--ca</c> are this verb's own, for curl's <c>--cacert</c> spelling.
+    /// </summary>
+    public TlsOptions Tls { get; } = new();
+
     /// <summary>Adds the argument and every option to <paramref name="command"/>.</summary>
     public void AddTo(Command command)
     {
@@ -101,7 +112,7 @@ internal sealed class HttpOptions
         foreach (Option option in new Option[]
         {
             Header, Data, Json, Include, Verbose, Output, Location, MaxRedirects, MaxTime, ConnectTimeout, Proxy, ProxyTunnel, JsonOutput,
-            Fail, Compressed, Http10, Insecure, Ca,
+            Fail, Compressed, Http10, Insecure, Ca, Tls.ServerName, Tls.Cert, Tls.Key, Tls.Pin, Tls.TlsMin, Tls.TlsMax,
         })
         {
             command.Options.Add(option);
@@ -184,8 +195,15 @@ internal sealed class HttpOptions
             result.GetValue(Compressed),
             result.GetValue(Http10) ? HttpProtocolVersion.Http10 : HttpProtocolVersion.Http11,
             result.GetValue(Insecure),
-            LoadCa(result.GetValue(Ca)));
+            LoadCa(result.GetValue(Ca)),
+            ReadTls(result));
     }
+
+    /// <summary>
+    /// Reads the shared TLS options through <see cref="TlsOptions.Read"/>; the options of <c>netscope tls</c> this verb
+    /// does not take (ALPN, --show-certs, --keylog, --json) read as absent there, so no key log is opened.
+    /// </summary>
+    private TlsSettings ReadTls(ParseResult result) => Tls.Read(result, TextWriter.Null);
 
     /// <summary>Loads the --ca bundle; an unreadable or empty file is a file error.</summary>
     private static X509Certificate2Collection? LoadCa(string? path)

@@ -1,4 +1,5 @@
 using System.Security.Cryptography.X509Certificates;
+using NetScope.Cli.Tls;
 using NetScope.Core.Tls;
 using NetScope.Web.Client;
 using NetScope.Web.Http;
@@ -24,6 +25,7 @@ namespace NetScope.Cli.Http;
 /// <param name="Version">--http1.0 or HTTP/1.1.</param>
 /// <param name="Insecure">--insecure: https goes on whatever the certificate check finds.</param>
 /// <param name="TrustedAuthorities">--ca: the only CAs trusted for https, or <see langword="null"/> for the system store.</param>
+/// <param name="Tls">The options shared with <c>netscope tls</c>: --servername, --cert/--key, --pin, --tls-min/--tls-max.</param>
 internal sealed record HttpSettings(
     string Method,
     HttpUrl Url,
@@ -42,14 +44,21 @@ internal sealed record HttpSettings(
     bool Compressed,
     HttpProtocolVersion Version,
     bool Insecure,
-    X509Certificate2Collection? TrustedAuthorities)
+    X509Certificate2Collection? TrustedAuthorities,
+    TlsSettings? Tls = null)
 {
     /// <summary>The TLS settings of https connections to <paramref name="host"/>.</summary>
+    /// <remarks>--servername replaces the URL's own host only; a redirect to another host sends that host's name.</remarks>
     public TlsClientOptions TlsFor(string host) => new()
     {
-        ServerName = host,
+        ServerName = Tls?.ServerName is { } name && string.Equals(host, Url.Host, StringComparison.OrdinalIgnoreCase) ? name : host,
         ApplicationProtocols = ["http/1.1"],
         TrustedAuthorities = TrustedAuthorities,
         Insecure = Insecure,
+        ClientCertificate = Tls?.ClientCertificate,
+        ClientCertificateChain = Tls?.ClientCertificateChain,
+        PinnedFingerprints = Tls?.Pins ?? [],
+        MinVersion = Tls?.MinVersion ?? TlsProtocolVersion.Tls12,
+        MaxVersion = Tls?.MaxVersion ?? TlsProtocolVersion.Tls13,
     };
 }

@@ -1,5 +1,6 @@
 using System.CommandLine;
 using System.Globalization;
+using NetScope.Cli.Http;
 using NetScope.Web.Server.Listeners;
 
 namespace NetScope.Cli.Listeners;
@@ -11,7 +12,12 @@ internal sealed class HttpListenOptions
 
     public Option<bool> Echo { get; } = new("--echo") { Description = "Answer every request with what arrived (text, or JSON when the client accepts it)" };
 
-    public Option<int?> Status { get; } = new("--status") { Description = "Answer every request with this status code", HelpName = "CODE" };
+    public Option<int?> Status { get; } = new("--status")
+    {
+        Description = "Answer every request with this status code (200-999)",
+        HelpName = "CODE",
+        CustomParser = OptionValueParsers.OptionalInteger,
+    };
 
     public Option<string> Body { get; } = new("--body") { Description = "The body of the --status answer: TEXT, or @FILE", HelpName = "TEXT|@FILE" };
 
@@ -23,9 +29,13 @@ internal sealed class HttpListenOptions
 
     public Option<string> CloseAfter { get; } = new("--close-after") { Description = "Drop the connection after N bytes of response (head included)", HelpName = "N" };
 
+    public Option<string> MaxBody { get; } = new("--max-body") { Description = "Refuse request bodies larger than SIZE with 413 (default 32M)", HelpName = "SIZE" };
+
+    public Option<string> HeaderTimeout { get; } = new("--header-timeout") { Description = "Answer 408 to a client whose request head takes longer than T (default 30s)", HelpName = "T" };
+
     public void AddTo(Command command)
     {
-        foreach (Option option in new Option[] { Root, Echo, Status, Body, Header, Delay, Drip, CloseAfter })
+        foreach (Option option in new Option[] { Root, Echo, Status, Body, Header, Delay, Drip, CloseAfter, MaxBody, HeaderTimeout })
         {
             command.Options.Add(option);
         }
@@ -54,11 +64,22 @@ internal sealed class HttpListenOptions
                 throw CliErrors.Usage(string.Create(CultureInfo.InvariantCulture, $"--status {code}: expected a three-digit status code"));
             }
 
+            if (code < 200)
+            {
+                throw CliErrors.Usage(string.Create(CultureInfo.InvariantCulture, $"--status {code}: a 1xx status is not a final answer; choose 200-999"));
+            }
+
+            var body = Parse(Body, result.GetValue(Body), HttpListeners.ParseBody) ?? ReadOnlyMemory<byte>.Empty;
+            if (code is 204 or 304 && !body.IsEmpty)
+            {
+                throw CliErrors.Usage(string.Create(CultureInfo.InvariantCulture, $"--status {code} --body: a {code} answer cannot carry a body"));
+            }
+
             options = options with
             {
                 Mode = HttpListenerMode.Status,
                 StatusCode = code,
-                Body = Parse(Body, result.GetValue(Body), HttpListeners.ParseBody) ?? ReadOnlyMemory<byte>.Empty,
+                Body = body,
                 Headers = (result.GetValue(Header) ?? []).Select(h => Parse(Header, h, HttpListeners.ParseHeader)!).ToArray(),
             };
         }
@@ -85,12 +106,34 @@ internal sealed class HttpListenOptions
 
         if (result.GetValue(Drip) is { } drip)
         {
-            options = options with { DripBytesPerSecond = Parse(Drip, drip, HttpListeners.ParseByteCount) };
+            var rate = Parse(Drip, drip, HttpListeners.ParseByteCount);
+            if (rate <= 0)
+            {
+                throw CliErrors.Usage($"--drip {drip}: expected a rate above zero (100, 10k, 1MB)");
+            }
+
+            options = options with { DripBytesPerSecond = rate };
         }
 
         if (result.GetValue(CloseAfter) is { } closeAfter)
         {
             options = options with { CloseAfterBytes = Parse(CloseAfter, closeAfter, HttpListeners.ParseByteCount) };
+        }
+
+        if (result.GetValue(MaxBody) is { } maxBody)
+        {
+            options = options with { MaxBodyBytes = Parse(MaxBody, maxBody, HttpListeners.ParseByteCount) };
+        }
+
+        if (result.GetValue(HeaderTimeout) is { } headerTimeout)
+        {
+            var timeout = Parse(HeaderTimeout, headerTimeout, HttpListeners.ParseDuration);
+            if (timeout <= TimeSpan.Zero)
+            {
+                throw CliErrors.Usage($"--header-timeout {headerTimeout}: expected a duration above zero (500ms, 30s, 2m)");
+            }
+
+            options = options with { HeaderTimeout = timeout };
         }
 
         return options;

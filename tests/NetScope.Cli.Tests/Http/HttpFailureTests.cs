@@ -132,7 +132,7 @@ public sealed class HttpFailureTests
         var run = await Run("http", server.Url(), "-o", "/nonexistent-dir/out.bin");
 
         Assert.Equal(11, run.ExitCode);
-        Assert.Equal(["netscope: -o /nonexistent-dir/out.bin: could not find a part of the path '/nonexistent-dir/out.bin'"], run.StderrLines);
+        Assert.Equal(["netscope: -o /nonexistent-dir/out.bin: no such file or directory"], run.StderrLines);
     }
 
     [Fact]

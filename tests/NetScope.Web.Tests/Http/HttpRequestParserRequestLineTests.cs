@@ -107,8 +107,17 @@ public sealed class HttpRequestParserRequestLineTests
     }
 
     [Theory]
-    [InlineData("HTTP/2.0")]
     [InlineData("HTTP/1.2")]
+    [InlineData("HTTP/1.9")]
+    public void AHigherHttp1MinorVersionIsReadAsHttp11(string versionText)
+    {
+        var head = Assert.Single(ParseRequests($"GET / {versionText}\r\nHost: x\r\n\r\n").Heads);
+
+        Assert.Equal((HttpProtocolVersion.Http11, true), (head.Version, head.KeepAlive));
+    }
+
+    [Theory]
+    [InlineData("HTTP/2.0")]
     [InlineData("HTTP/0.9")]
     [InlineData("HTTP/3.0")]
     public void OtherWellFormedVersionsAreAnsweredWith505(string version)

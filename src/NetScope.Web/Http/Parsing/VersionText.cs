@@ -1,6 +1,6 @@
 namespace NetScope.Web.Http.Parsing;
 
-/// <summary>Parses and writes <c>HTTP-version = HTTP-name "/" DIGIT "." DIGIT</c>.</summary>
+/// <summary>Parses and writes <c>HTTP-version = HTTP-name "/" DIGIT "." DIGIT</c>; any HTTP/1.x past 1.0 reads as HTTP/1.1.</summary>
 internal static class VersionText
 {
     public const int Length = 8;
@@ -14,9 +14,11 @@ internal static class VersionText
             return false;
         }
 
-        if (text[5] == '1' && text[7] is (byte)'0' or (byte)'1')
+        if (text[5] == '1')
         {
-            version = text[7] == '1' ? HttpProtocolVersion.Http11 : HttpProtocolVersion.Http10;
+            // RFC 9110 section 2.5: a higher minor version of a major version we implement is read as the highest
+            // minor version we know, so HTTP/1.2 is HTTP/1.1, not a 505.
+            version = text[7] == '0' ? HttpProtocolVersion.Http10 : HttpProtocolVersion.Http11;
             error = default;
             return true;
         }

@@ -12,11 +12,16 @@ namespace NetScope.Web.Server.Internal;
 /// response before them is finished, and closes after errors, timeouts and <c>Connection: close</c>.
 /// </summary>
 /// <remarks>
-/// The parser is told to stop after each request, so a later request is not even parsed before the earlier
-/// response is done; its bytes wait in <see cref="_pending"/> (reading pauses past
-/// <see cref="SiteOptions.MaxPipelinedBytes"/>).
+/// A client that shuts down its sending side after its requests (<c>printf … | socat - TCP:…</c>) is answered:
+/// the end of what it sends stops reading, every request already received is answered in order, and then the
+/// connection closes. Only the loss of the whole connection means the client went away.
 /// </remarks>
-internal sealed partial class HttpServerProtocol : IProtocol
+/// <remarks>
+/// <para>The parser is told to stop after each request, so a later request is not even parsed before the earlier
+/// response is done; its bytes wait in <see cref="_pending"/> (reading pauses past
+/// <see cref="SiteOptions.MaxPipelinedBytes"/>).</para>
+/// </remarks>
+internal sealed partial class HttpServerProtocol : IProtocol, IHalfCloseableProtocol
 {
     private readonly Site _site;
     private readonly SiteOptions _options;
@@ -40,6 +45,9 @@ internal sealed partial class HttpServerProtocol : IProtocol
 
     // No more requests are read (an error, Connection: close, a refused body); the connection closes after the current answer.
     private bool _stopReading;
+
+    // The client finished sending (FIN): what it sent is answered, then the connection closes.
+    private bool _readClosed;
 
     // The connection is closing: whatever arrives is discarded.
     private bool _closing;
@@ -100,6 +108,33 @@ internal sealed partial class HttpServerProtocol : IProtocol
         }
 
         UpdateDeadline(_site.Clock.Seconds());
+    }
+
+    public void ReadConnectionLost()
+    {
+        if (_readClosed || _lost)
+        {
+            return;
+        }
+
+        _readClosed = true;
+        if (_closing)
+        {
+            // Already closing after an answer: the transport ends the connection once its own FIN is out.
+            return;
+        }
+
+        if (_current is null)
+        {
+            DrainPending();
+        }
+
+        CloseIfAllAnswered();
+    }
+
+    public void WriteConnectionLost()
+    {
+        // Only this side's FIN after the last answer shuts the write side: the linger timer or the client's FIN ends the rest.
     }
 
     public void ConnectionLost(Failure reason)
@@ -197,7 +232,29 @@ internal sealed partial class HttpServerProtocol : IProtocol
             _transport.ResumeProducing();
         }
 
+        if (_readClosed)
+        {
+            CloseIfAllAnswered();
+            return;
+        }
+
         UpdateDeadline(_site.Clock.Seconds());
+    }
+
+    /// <summary>
+    /// After the client's FIN: once no request is being answered or waits to be, closes. What is left then is at most
+    /// the start of a request that can never complete.
+    /// </summary>
+    private void CloseIfAllAnswered()
+    {
+        if (!_readClosed || _closing || _lost || _current is not null || _completed is not null || _feeding)
+        {
+            return;
+        }
+
+        _receiving?.DisposeBody();
+        _receiving = null;
+        CloseGracefully();
     }
 
     private void Buffer(ReadOnlySpan<byte> data)

@@ -10,8 +10,13 @@ namespace NetScope.Web.Server.Internal;
 /// </summary>
 internal sealed class ResponseShaper
 {
-    private const int HighWaterMark = 16 * 1024;
-    private const int LowWaterMark = 4 * 1024;
+    private const int MinHighWaterMark = 16 * 1024;
+    private const int MinLowWaterMark = 4 * 1024;
+
+    private const double CreditTolerance = 1e-6;
+
+    // A bound on the pull producer calls one tick makes while it looks for a tick's worth of bytes.
+    private const int MaxPullsPerTick = 1024;
 
     private readonly ITransport _transport;
     private readonly IReactorTime _clock;
@@ -41,6 +46,15 @@ internal sealed class ResponseShaper
     }
 
     private double Interval => Math.Max(0.05, 1.0 / _rate!.Value);
+
+    /// <summary>What one tick may send: the rate times the tick, at least a byte.</summary>
+    private double PerTick => Math.Max(1, _rate!.Value * Interval);
+
+    // The queue holds two to three ticks' worth, so each tick finds at least its share waiting even when the
+    // producer reads its next chunk on the pool; below 16 KiB a tick is smaller than one chunk anyway.
+    private long HighWaterMark => _rate is null ? MinHighWaterMark : Math.Max(MinHighWaterMark, (long)(3 * PerTick));
+
+    private long LowWaterMark => _rate is null ? MinLowWaterMark : Math.Max(MinLowWaterMark, (long)(2 * PerTick));
 
     public void Write(ReadOnlySpan<byte> data, bool isBody)
     {
@@ -210,13 +224,55 @@ internal sealed class ResponseShaper
         }
 
         var now = _clock.Seconds();
-        var rate = _rate!.Value;
-        _credit = Math.Min(_credit + ((now - _lastTick) * rate), Math.Max(1, rate * Interval * 2));
+        var elapsed = now - _lastTick;
         _lastTick = now;
+
+        // Credit not spent because the queue ran short is kept for the next chunk of the same response, but one
+        // tick never sends more than the rate earns over it (a late tick catches up for at most one more tick) and
+        // a byte: the fraction of a byte a slow rate earns per tick must carry over, or 10 B/s would send less.
+        var bound = Math.Max(1, _rate!.Value * Math.Clamp(elapsed, Interval, 2 * Interval)) + 1;
+        _credit = Math.Min(_credit + (elapsed * _rate.Value), bound);
+        Send();
+        if (_queue.Count == 0 && _credit >= 1 && _producer is not null && AskProducerForMore())
+        {
+            // The producer had the rest of this tick's share at hand.
+            Send();
+        }
+
+        if (_queue.Count == 0)
+        {
+            if (_producer is null)
+            {
+                // Nothing more to send for now: an idle connection earns no credit for a later burst.
+                _credit = 0;
+            }
+
+            if (_cut)
+            {
+                _transport.LoseConnection();
+                return;
+            }
+
+            if (_whenDrained is { } drained)
+            {
+                _whenDrained = null;
+                drained();
+                return;
+            }
+        }
+
+        ResumeProducerIfDrained();
+        ScheduleTick();
+    }
+
+    /// <summary>Hands the transport what the credit allows, heads whole and at once.</summary>
+    private void Send()
+    {
         while (_queue.Count > 0)
         {
             var segment = _queue.Peek();
-            var take = segment.Immediate ? segment.Remaining : (int)Math.Min(segment.Remaining, Math.Floor(_credit));
+            // Clock readings are doubles: a tick a hair early still earns its whole share.
+            var take = segment.Immediate ? segment.Remaining : (int)Math.Min(segment.Remaining, Math.Floor(_credit + CreditTolerance));
             if (take == 0)
             {
                 break;
@@ -235,26 +291,14 @@ internal sealed class ResponseShaper
                 _queue.Dequeue();
             }
         }
+    }
 
-        if (_queue.Count == 0)
-        {
-            _credit = 0;
-            if (_cut)
-            {
-                _transport.LoseConnection();
-                return;
-            }
-
-            if (_whenDrained is { } drained)
-            {
-                _whenDrained = null;
-                drained();
-                return;
-            }
-        }
-
+    /// <summary>Resumes a drained producer at once; whether it queued anything before returning.</summary>
+    private bool AskProducerForMore()
+    {
+        var before = _queuedBytes;
         ResumeProducerIfDrained();
-        ScheduleTick();
+        return _queuedBytes > before;
     }
 
     private void PauseProducerIfFull()
@@ -280,7 +324,16 @@ internal sealed class ResponseShaper
         }
         else if (_producer is IPullProducer pull && !_streaming)
         {
-            pull.ResumeProducing();
+            // A pull producer gives one piece per call: ask until a tick's worth waits, it stops, or it makes no progress.
+            for (var i = 0; i < MaxPullsPerTick && ReferenceEquals(_producer, pull) && _queuedBytes <= LowWaterMark; i++)
+            {
+                var before = _queuedBytes;
+                pull.ResumeProducing();
+                if (_queuedBytes == before)
+                {
+                    break;
+                }
+            }
         }
     }
 

@@ -35,6 +35,18 @@ public sealed record HttpListenerOptions
     /// <summary><c>--close-after N</c>: close each connection after N response bytes, heads included. <remarks>Defaults to <see langword="null"/>: never.</remarks></summary>
     public long? CloseAfterBytes { get; init; }
 
+    /// <summary>
+    /// <c>--max-body SIZE</c>: the largest request body accepted; a larger one is answered with 413.
+    /// <remarks>Defaults to <see langword="null"/>: the site's default (<see cref="HttpParserOptions.MaxBodyLength"/>, 32 MiB).</remarks>
+    /// </summary>
+    public long? MaxBodyBytes { get; init; }
+
+    /// <summary>
+    /// <c>--header-timeout T</c>: how long a client may take to send a request head; past it the answer is 408.
+    /// <remarks>Defaults to <see langword="null"/>: the site's default (<see cref="SiteOptions.HeaderTimeout"/>, 30 s).</remarks>
+    /// </summary>
+    public TimeSpan? HeaderTimeout { get; init; }
+
     /// <summary>The Server header, or <see langword="null"/> for none. <remarks>Defaults to "NetScope".</remarks></summary>
     public string? ServerName { get; init; } = "NetScope";
 }

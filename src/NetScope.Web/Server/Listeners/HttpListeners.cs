@@ -45,6 +45,8 @@ public static class HttpListeners
             ServerName = options.ServerName,
             DripBytesPerSecond = options.DripBytesPerSecond,
             CloseAfterBytes = options.CloseAfterBytes,
+            ParserOptions = options.MaxBodyBytes is { } maxBody ? new HttpParserOptions { MaxBodyLength = maxBody } : HttpParserOptions.RequestDefaults,
+            HeaderTimeout = options.HeaderTimeout ?? SiteOptions.Default.HeaderTimeout,
         };
         return new Site(CreateResource(options), clock, threads, siteOptions);
     }

@@ -25,6 +25,9 @@ internal sealed class MemoryTransport : ITcpTransport
 
     public byte[] Written => _written.ToArray();
 
+    /// <summary>How many bytes were written, without copying them.</summary>
+    public long WrittenCount => _written.Length;
+
     public int WriteCalls { get; private set; }
 
     public bool Disconnecting { get; private set; }

@@ -103,5 +103,12 @@ internal sealed class Connection(ServerHarness harness, IProtocol protocol, Memo
 
     public ParsedResponse Single(params string[] methods) => Assert.Single(Responses(methods));
 
+    /// <summary>The client shuts down its sending side (FIN): the protocol hears <c>ReadConnectionLost</c>.</summary>
+    public void EndSending()
+    {
+        ((IHalfCloseableProtocol)Protocol).ReadConnectionLost();
+        harness.Threads.RunAll();
+    }
+
     public void Lose(Exception? reason = null) => Protocol.ConnectionLost(new Failure(reason ?? new ConnectionDoneException("connection closed by peer")));
 }
