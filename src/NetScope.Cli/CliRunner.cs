@@ -1,6 +1,8 @@
 using System.CommandLine;
 using System.CommandLine.Invocation;
 using System.CommandLine.Parsing;
+using NetScope.Cli.Hosting;
+using NetScope.Core.Logging;
 
 namespace NetScope.Cli;
 
@@ -18,13 +20,44 @@ internal static class CliRunner
     /// <param name="error">Standard error: diagnostics, one line per failure.</param>
     /// <param name="debug">True when <c>NETSCOPE_DEBUG=1</c>: failures add the exception's stack trace.</param>
     /// <param name="cancellationToken">Cancels an asynchronous verb, as Ctrl+C does.</param>
+    /// <param name="logToError">
+    /// Send the engine's log (<see cref="NetScopeLogging"/>, process-wide) to <paramref name="error"/>
+    /// while the run lasts, one line per record: warnings and errors, debug too with
+    /// <paramref name="debug"/>. The process does; in-process tests, which run several at once, do not.
+    /// </param>
     public static async Task<int> RunAsync(
         Command root,
         IReadOnlyList<string> args,
         TextWriter output,
         TextWriter error,
         bool debug,
-        CancellationToken cancellationToken = default)
+        CancellationToken cancellationToken = default,
+        bool logToError = false)
+    {
+        if (!logToError)
+        {
+            return await RunCoreAsync(root, args, output, error, debug, cancellationToken).ConfigureAwait(false);
+        }
+
+        var previous = NetScopeLogging.Factory;
+        NetScopeLogging.Factory = StderrLoggerFactory.For(error, debug);
+        try
+        {
+            return await RunCoreAsync(root, args, output, error, debug, cancellationToken).ConfigureAwait(false);
+        }
+        finally
+        {
+            NetScopeLogging.Factory = previous;
+        }
+    }
+
+    private static async Task<int> RunCoreAsync(
+        Command root,
+        IReadOnlyList<string> args,
+        TextWriter output,
+        TextWriter error,
+        bool debug,
+        CancellationToken cancellationToken)
     {
         var configuration = new InvocationConfiguration
         {

@@ -27,6 +27,6 @@ public static class Program
     {
         Command root = RootCommandFactory.Create(Verbs);
         bool debug = Environment.GetEnvironmentVariable("NETSCOPE_DEBUG") == "1";
-        return CliRunner.RunAsync(root, args, Console.Out, Console.Error, debug);
+        return CliRunner.RunAsync(root, args, Console.Out, Console.Error, debug, logToError: true);
     }
 }

@@ -29,6 +29,7 @@ public sealed class SessionLifecycleTests : IDisposable
         Assert.Equal(
             [
                 "SessionOpened #1 tcp localhost:7007",
+                "SessionStateChanged Connecting",
                 "TransportOpened resolving",
                 "TransportStateChanged connecting",
                 "PhaseReached dns",
@@ -75,7 +76,7 @@ public sealed class SessionLifecycleTests : IDisposable
         Assert.Equal(SessionState.Closed, session.State);
         Assert.Equal("connection closed", session.EndReason);
         Assert.Equal(
-            [SessionState.Open, SessionState.Closing, SessionState.Closed],
+            [SessionState.Connecting, SessionState.Open, SessionState.Closing, SessionState.Closed],
             _harness.EventsOf<SessionStateChanged>().Select(e => e.State).ToArray());
         Assert.Equal(
             [TransportState.Connecting, TransportState.Connected, TransportState.Established, TransportState.Closing, TransportState.Closed],

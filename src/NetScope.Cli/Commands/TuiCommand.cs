@@ -1,4 +1,5 @@
 using System.CommandLine;
+using NetScope.Cli.Observation;
 using NetScope.Tui.App;
 
 namespace NetScope.Cli.Commands;
@@ -30,13 +31,28 @@ internal static class TuiCommand
             HelpName = "KIND:PORT",
             AllowMultipleArgumentsPerToken = false,
         };
-        var command = new Command("tui", "Open the terminal UI (the same as netscope with no verb), optionally with sessions and listeners already started") { demo, open, listen };
+        var trace = new Option<string?>("--trace")
+        {
+            Description = "Write the event stream as JSON lines to FILE while the UI runs (see docs/trace-format.md)",
+            HelpName = "FILE",
+        };
+        var command = new Command("tui", "Open the terminal UI (the same as netscope with no verb), optionally with sessions and listeners already started") { demo, open, listen, trace };
         command.SetAction(result => Run(
             new TuiOptions { Demo = result.GetValue(demo), Open = result.GetValue(open) ?? [], Listen = result.GetValue(listen) ?? [] },
             result.InvocationConfiguration.Output,
-            result.InvocationConfiguration.Error));
+            result.InvocationConfiguration.Error,
+            ReadTrace(result.GetValue(trace))));
         return command;
     }
+
+    /// <summary>Checks <c>--trace</c>: a file name; stderr ('-') would write over the UI's screen.</summary>
+    internal static string? ReadTrace(string? path) => path switch
+    {
+        null => null,
+        "" => throw CliErrors.Usage("--trace: expected a file name"),
+        "-" => throw CliErrors.Usage("--trace -: the terminal UI draws on the terminal; give --trace a file"),
+        _ => path,
+    };
 
     /// <summary>Makes the root command open the UI when no verb is given, and adds <c>--demo</c> to it.</summary>
     public static void AttachToRoot(Command root)
@@ -52,7 +68,7 @@ internal static class TuiCommand
         Description = "Open the terminal UI on a built-in demo workspace (an echo listener with a line session talking to it, an HTTP listener with a request to it)",
     };
 
-    private static int Run(TuiOptions options, TextWriter output, TextWriter error)
+    private static int Run(TuiOptions options, TextWriter output, TextWriter error, string? tracePath = null)
     {
         if (TuiApp.Validate(options) is { } problem)
         {
@@ -67,6 +83,18 @@ internal static class TuiCommand
         }
 
         var debug = Environment.GetEnvironmentVariable("NETSCOPE_DEBUG") == "1";
-        return TuiApp.Run(options with { Fault = Environment.GetEnvironmentVariable("NETSCOPE_TUI_FAULT") }, error, debug);
+        var trace = tracePath is null ? null : TraceFile.Open(tracePath, error);
+        var code = TuiApp.Run(
+            options with { Fault = Environment.GetEnvironmentVariable("NETSCOPE_TUI_FAULT") },
+            error,
+            debug,
+            trace is null ? null : workspace => trace.Attach(workspace));
+        if (trace?.Finish() is { } failure)
+        {
+            error.WriteLine(failure);
+            return code == (int)ExitCode.Success ? (int)ExitCode.FileError : code;
+        }
+
+        return code;
     }
 }

@@ -1,7 +1,5 @@
-using System.Text;
 using NetScope.Cli.Hosting;
 using NetScope.Core.Defer;
-using NetScope.Sessions.Trace;
 using NetScope.Sessions.Workspaces;
 
 namespace NetScope.Cli.Observation;
@@ -19,7 +17,8 @@ internal static class ObservedRun
     /// <summary>
     /// Runs <paramref name="main"/> (given the workspace and the writer for diagnostics, which is
     /// synchronized when the trace also goes to stderr) and returns the exit code;
-    /// <paramref name="cancellationToken"/> stops it as Ctrl-C does.
+    /// <paramref name="cancellationToken"/> stops it as Ctrl-C does. A trace that could not be
+    /// written to the end turns a successful run into a file error (exit 11).
     /// </summary>
     public static int Run(ObservationSettings settings, TextWriter error, Func<Workspace, TextWriter, Deferred> main, bool interruptIsSuccess, CancellationToken cancellationToken = default)
     {
@@ -27,40 +26,42 @@ internal static class ObservedRun
         ArgumentNullException.ThrowIfNull(main);
         var toStderr = settings.TracePath == "-";
         var diagnostics = toStderr ? TextWriter.Synchronized(error) : error;
-        var traceOutput = settings.TracePath is null ? null : toStderr ? diagnostics : OpenTrace(settings.TracePath);
+        var trace = settings.TracePath is null ? null : TraceFile.Open(settings.TracePath, diagnostics);
         Workspace? workspace = null;
-        TraceSink? sink = null;
+        int code;
         try
         {
-            return CliReactor.Run(
+            code = CliReactor.Run(
                 reactor =>
                 {
                     workspace = new Workspace(reactor, new WorkspaceOptions
                     {
-                        ObserveDeferreds = settings.ObserveDeferreds,
+                        // Always: a run must be able to report, at exit, a failure that nothing handled.
+                        ObserveDeferreds = true,
                         CaptureCreationSites = settings.ObserveDeferreds,
                         // Nothing reads a transcript's entries in a command-line run (the output streams the
                         // data directly): counting them keeps a listener's memory flat and costs the
                         // least per chunk (the trace still gets every transcript.appended count).
                         TranscriptCapacityBytes = CliTranscriptCapacityBytes,
                     });
-                    if (traceOutput is not null)
-                    {
-                        sink = new TraceSink(workspace, traceOutput, TimeProvider.System, ownsOutput: !toStderr);
-                    }
-
+                    trace?.Attach(workspace);
                     return main(workspace, diagnostics);
                 },
                 interruptIsSuccess,
                 cancellationToken);
         }
-        finally
+        catch
         {
-            Finish(settings, workspace, sink, traceOutput, toStderr, diagnostics);
+            Finish(settings, workspace, trace, diagnostics);
+            throw;
         }
+
+        var traceFailed = Finish(settings, workspace, trace, diagnostics);
+        return traceFailed && code == (int)ExitCode.Success ? (int)ExitCode.FileError : code;
     }
 
-    private static void Finish(ObservationSettings settings, Workspace? workspace, TraceSink? sink, TextWriter? traceOutput, bool toStderr, TextWriter diagnostics)
+    /// <summary>Reports what the run left behind; returns whether the trace failed.</summary>
+    private static bool Finish(ObservationSettings settings, Workspace? workspace, TraceFile? trace, TextWriter diagnostics)
     {
         if (workspace is not null)
         {
@@ -68,35 +69,16 @@ internal static class ObservedRun
             // puts the final counters (and, for a short run, a first loop-health sample) in the trace.
             workspace.SampleNow();
             SessionReport.Write(workspace, settings, diagnostics);
+            SessionReport.WriteUnhandled(workspace, diagnostics);
             workspace.Dispose();
         }
 
-        if (sink is not null)
+        if (trace?.Finish() is { } failure)
         {
-            try
-            {
-                sink.Dispose();
-            }
-            catch (IOException exception)
-            {
-                diagnostics.WriteLine($"{CliErrors.Prefix}--trace {settings.TracePath}: {CliErrors.OneLine(exception.Message)}");
-            }
+            diagnostics.WriteLine(failure);
+            return true;
         }
-        else if (!toStderr)
-        {
-            traceOutput?.Dispose();
-        }
-    }
 
-    private static StreamWriter OpenTrace(string path)
-    {
-        try
-        {
-            return new StreamWriter(path, append: false, new UTF8Encoding(encoderShouldEmitUTF8Identifier: false)) { NewLine = "\n" };
-        }
-        catch (Exception exception) when (exception is IOException or UnauthorizedAccessException)
-        {
-            throw CliErrors.Fail($"--trace {path}", exception);
-        }
+        return false;
     }
 }

@@ -11,7 +11,7 @@ internal sealed partial class DeferredTracker
         var now = _workspace.Now;
         foreach (var record in _byNumber.Values)
         {
-            if (record.StallReported || !record.Unsettled || now - record.CreatedAt < thresholdSeconds)
+            if (record.StallReported || !record.Unsettled || now - record.CreatedAt < thresholdSeconds || !_workspace.Watches(record))
             {
                 continue;
             }
@@ -27,7 +27,7 @@ internal sealed partial class DeferredTracker
     {
         var now = _workspace.Now;
         return _byNumber.Values
-            .Where(r => r.Unsettled && now - r.CreatedAt >= thresholdSeconds)
+            .Where(r => r.Unsettled && now - r.CreatedAt >= thresholdSeconds && _workspace.Watches(r))
             .OrderBy(r => r.CreatedAt)
             .ThenBy(r => r.Number)
             .Select(r => r.ToSnapshot(now))

@@ -44,6 +44,8 @@ public sealed record BytesTransferred(
             ChunksIn = ChunksIn + next.ChunksIn,
             ChunksOut = ChunksOut + next.ChunksOut,
             Sequence = Sequence,
+            // Its place in the stream is the first event's: seq and t stay in step along the stream.
+            Time = Time,
         };
     }
 }

@@ -32,6 +32,8 @@ public sealed record TranscriptAppended(
             BytesReceived = BytesReceived + next.BytesReceived,
             Notes = Notes + next.Notes,
             Sequence = Sequence,
+            // Its place in the stream is the first event's: seq and t stay in step along the stream.
+            Time = Time,
         };
     }
 }

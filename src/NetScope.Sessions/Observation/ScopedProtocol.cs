@@ -29,10 +29,13 @@ internal class ScopedProtocol : IProtocol
     protected IProtocol Inner => _inner;
 
     /// <summary>Wraps <paramref name="inner"/>, keeping it half-closeable only if it was (the transport behaves differently for those).</summary>
-    public static ScopedProtocol Create(IProtocol inner, Session session, WrapOptions options) =>
-        inner is IHalfCloseableProtocol
+    public static ScopedProtocol Create(IProtocol inner, Session session, WrapOptions options)
+    {
+        session.Protocol ??= inner;
+        return inner is IHalfCloseableProtocol
             ? new ScopedHalfCloseableProtocol(inner, session, options)
             : new ScopedProtocol(inner, session, options);
+    }
 
     /// <inheritdoc/>
     public void MakeConnection(ITransport transport)

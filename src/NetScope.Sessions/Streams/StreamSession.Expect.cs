@@ -38,7 +38,7 @@ public sealed partial class StreamSession
             return deferred;
         }
 
-        if (PeerFinished || !Connected && _closed.Called)
+        if (PeerFinished || !Connected && _closedReason is not null)
         {
             deferred.Errback(new ExpectationFailedException(Describe(pattern, "the connection closed before a match")));
             return deferred;

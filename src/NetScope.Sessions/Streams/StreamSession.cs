@@ -18,8 +18,13 @@ public sealed partial class StreamSession : Protocol, IHalfCloseableProtocol
 {
     private readonly List<IStreamSessionListener> _listeners = new();
     private readonly IReactorTime _clock;
-    private readonly Deferred<StreamSession> _connected = new Deferred<StreamSession>().WithLabel("stream connected");
-    private readonly Deferred<Exception> _closed = new Deferred<Exception>().WithLabel("stream closed");
+    // Created when first asked for, so that a failed connect nobody waited on leaves no failed
+    // Deferred behind to be reported as unhandled.
+    private Deferred<StreamSession>? _connected;
+    private Deferred<Exception>? _closed;
+    private bool _wasConnected;
+    private Exception? _connectFailure;
+    private Exception? _closedReason;
 
     /// <summary>Creates a session that reads time from <paramref name="clock"/>.</summary>
     public StreamSession(IReactorTime clock, StreamMode mode = StreamMode.Line, int transcriptCapacity = Transcript.DefaultCapacityBytes)
@@ -44,14 +49,20 @@ public sealed partial class StreamSession : Protocol, IHalfCloseableProtocol
     /// <summary>What <see cref="SendLine"/> appends. <remarks>Defaults to CRLF, what most text protocols expect.</remarks></summary>
     public byte[] LineEnding { get; set; } = "\r\n"u8.ToArray();
 
-    /// <summary>Fires with this session when the connection is up.</summary>
-    public Deferred<StreamSession> WhenConnected => _connected;
+    /// <summary>
+    /// Fires with this session when the connection is up; fails with the reason when it could
+    /// not be made (see <see cref="ConnectionFailed"/>). The same Deferred on every read.
+    /// </summary>
+    public Deferred<StreamSession> WhenConnected => _connected ??= CreateConnected();
 
     /// <summary>
-    /// Fires when the connection is gone, with the reason as its value (a
-    /// <see cref="ConnectionDoneException"/> for a clean close); it never fails.
+    /// Fires when the connection is gone, or could not be made, with the reason as its value (a
+    /// <see cref="ConnectionDoneException"/> for a clean close); it never fails. The same Deferred on every read.
     /// </summary>
-    public Deferred<Exception> WhenClosed => _closed;
+    public Deferred<Exception> WhenClosed => _closed ??= CreateClosed();
+
+    /// <summary>Told of each Deferred that waits for the end of the connection by design (the watchdog leaves those alone).</summary>
+    internal Action<Deferred>? LifetimeDeferredCreated { get; set; }
 
     /// <summary><see langword="true"/> once the peer has finished sending (FIN received).</summary>
     public bool PeerFinished { get; private set; }
@@ -159,15 +170,35 @@ public sealed partial class StreamSession : Protocol, IHalfCloseableProtocol
         }
     }
 
+    /// <summary>
+    /// The connection could not be made (refused, timed out, stopped) or the session ended before
+    /// it was: <see cref="WhenConnected"/> fails with <paramref name="reason"/> and
+    /// <see cref="WhenClosed"/> fires with it. Ignored once connected or closed.
+    /// </summary>
+    public void ConnectionFailed(Exception reason)
+    {
+        ArgumentNullException.ThrowIfNull(reason);
+        if (_wasConnected || _closedReason is not null)
+        {
+            return;
+        }
+
+        _connectFailure = reason;
+        _closedReason = reason;
+        _connected?.Errback(reason);
+        _closed?.Callback(reason);
+    }
+
     /// <inheritdoc/>
     public override void ConnectionMade()
     {
+        _wasConnected = true;
         foreach (var listener in _listeners)
         {
             listener.Connected(this);
         }
 
-        _connected.Callback(this);
+        _connected?.Callback(this);
     }
 
     /// <inheritdoc/>
@@ -228,6 +259,34 @@ public sealed partial class StreamSession : Protocol, IHalfCloseableProtocol
             listener.Closed(this, reason);
         }
 
-        _closed.Callback(reason.Value);
+        _closedReason = reason.Value;
+        _closed?.Callback(reason.Value);
+    }
+
+    private Deferred<StreamSession> CreateConnected()
+    {
+        var connected = new Deferred<StreamSession>().WithLabel("stream connected");
+        if (_wasConnected)
+        {
+            connected.Callback(this);
+        }
+        else if (_connectFailure is not null)
+        {
+            connected.Errback(_connectFailure);
+        }
+
+        return connected;
+    }
+
+    private Deferred<Exception> CreateClosed()
+    {
+        var closed = new Deferred<Exception>().WithLabel("stream closed");
+        LifetimeDeferredCreated?.Invoke(closed);
+        if (_closedReason is not null)
+        {
+            closed.Callback(_closedReason);
+        }
+
+        return closed;
     }
 }

@@ -7,8 +7,9 @@ namespace NetScope.Sessions.Workspaces;
 public sealed partial class Session
 {
     /// <summary>
-    /// The session's phase breakdown so far: dns, connect, tls, first byte sent, first byte
-    /// received (each "-" until reached), then the kind's own milestones in the order reached.
+    /// The session's phase breakdown so far: dns (only when a name was resolved), connect, tls,
+    /// first byte sent, first byte received, and the kind's own milestones; the phases reached are
+    /// in the order they were reached, each one not reached ("-") stays in its place in that list.
     /// </summary>
     public PhaseTimings GetTimings()
     {
@@ -23,7 +24,14 @@ public sealed partial class Session
         if (_transports.Count > 0)
         {
             var bottom = _transports[0].Stats;
-            reached[0] = ("dns", TimeOf(bottom, TransportState.Connecting));
+
+            // dns is reached only when a name was resolved: an IP literal starts out connecting, and
+            // what came before that is set-up, not a lookup (curl reports ~0 for a literal).
+            if (TimeOf(bottom, TransportState.Resolving) is not null)
+            {
+                reached[0] = ("dns", TimeOf(bottom, TransportState.Connecting));
+            }
+
             reached[1] = ("connect", TimeOf(bottom, TransportState.Connected));
         }
 
@@ -39,6 +47,8 @@ public sealed partial class Session
         {
             reached.Add((name, time));
         }
+
+        InTimeOrder(reached);
 
         var phases = new List<PhaseTiming>(reached.Count);
         for (var i = 0; i < reached.Count; i++)
@@ -65,6 +75,21 @@ public sealed partial class Session
 
         var total = (EndTime ?? Workspace.Now) - StartTime;
         return new PhaseTimings(phases, total, LineRoundTrips.Stats());
+    }
+
+    /// <summary>
+    /// Puts the phases reached in the order they were reached (a reply can come before the first
+    /// byte sent; an HTTP kind's milestones interleave with the first bytes), leaving each phase not
+    /// reached in its place in the fixed list. Ties keep the fixed order.
+    /// </summary>
+    private static void InTimeOrder(List<(string Name, double? Time)> phases)
+    {
+        var slots = Enumerable.Range(0, phases.Count).Where(i => phases[i].Time is not null).ToArray();
+        var ordered = slots.Select(i => phases[i]).OrderBy(p => p.Time!.Value).ToArray();
+        for (var k = 0; k < slots.Length; k++)
+        {
+            phases[slots[k]] = ordered[k];
+        }
     }
 
     /// <summary>When <paramref name="stats"/> entered <paramref name="state"/> (seconds since the workspace started), if it did.</summary>

@@ -63,6 +63,9 @@ public sealed partial class Session : WorkspaceEntry
 
     internal IConnector? Connector { get; set; }
 
+    /// <summary>The session's own protocol, as wrapped for it (a listener's line echo, chat, ...).</summary>
+    internal IProtocol? Protocol { get; set; }
+
     internal ITcpTransport? KernelSource { get; set; }
 
     internal TransportStats? KernelStats { get; set; }
@@ -109,6 +112,8 @@ public sealed partial class Session : WorkspaceEntry
         {
             waiter = new Deferred<Session>().WithLabel($"end of #{Id}");
         }
+
+        MarkLifetime(waiter);
 
         if (Ended)
         {

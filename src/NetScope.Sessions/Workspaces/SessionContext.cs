@@ -37,6 +37,7 @@ public sealed class SessionContext
     {
         var stream = new StreamSession(Reactor, Session.Transcript, mode);
         stream.AddListener(new StreamSessionBinding(Session));
+        stream.LifetimeDeferredCreated = Session.MarkLifetime;
         Session.Stream = stream;
         return stream;
     }

@@ -66,6 +66,7 @@ public sealed partial class Workspace
         _listeners.Add(listener);
         WatchTranscript(listener);
         Publish(new ListenerOpened(listener.Id, listener.Kind, listener.Target));
+        Publish(new ListenerStateChanged(listener.Id, ListenerState.Starting, null, null));
         using (ObservationScope.Enter(listener))
         {
             try
@@ -111,6 +112,25 @@ public sealed partial class Workspace
         return Deferreds?.Cancel(deferredId) ?? false;
     }
 
+    /// <summary>
+    /// The Deferreds (of the entries still remembered) whose chains ended in a failure that is still
+    /// unhandled, oldest entry first. A front end reports them when it exits: .NET runs no
+    /// finalizers at exit, so the collection-time report would never come. Reactor thread, or
+    /// after the reactor stopped; empty unless <see cref="WorkspaceOptions.ObserveDeferreds"/>.
+    /// </summary>
+    public IReadOnlyList<UnhandledFailure> UnhandledFailures()
+    {
+        if (Deferreds is null)
+        {
+            return [];
+        }
+
+        return _sessions.Cast<WorkspaceEntry>().Concat(_listeners)
+            .OrderBy(e => e.Id)
+            .SelectMany(e => e.DeferredRecords.Where(r => r.Unhandled).Select(r => new UnhandledFailure(e.ToString(), r.Number, r.Label, r.Outcome ?? "?")))
+            .ToArray();
+    }
+
     /// <summary>A connection was accepted by <paramref name="listener"/>: its session.</summary>
     internal Session AcceptSession(Listener listener, string kind, EndPoint peer)
     {
@@ -145,11 +165,24 @@ public sealed partial class Workspace
         });
     }
 
+    /// <summary>The reactor is shutting down: stop every listener in order; the shutdown waits for them.</summary>
+    private object? StopListenersForShutdown()
+    {
+        if (_disposed)
+        {
+            return null;
+        }
+
+        var stopping = _listeners.Where(l => l.State == ListenerState.Listening).Select(StopListener).ToList();
+        return stopping.Count == 0 ? null : new DeferredList(stopping, consumeErrors: true);
+    }
+
     private void Register(Session session)
     {
         _sessions.Add(session);
         WatchTranscript(session);
         Publish(new SessionOpened(session.Id, session.Kind, session.Target, session.Listener?.Id));
+        Publish(new SessionStateChanged(session.Id, session.State, null));
     }
 
     /// <summary>Forgets the oldest ended sessions beyond the bound, with their transcripts and Deferreds.</summary>

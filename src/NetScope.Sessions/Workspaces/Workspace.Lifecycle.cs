@@ -1,5 +1,7 @@
+using NetScope.Core.Tls;
 using NetScope.Core.Transports;
 using NetScope.Sessions.Events;
+using NetScope.Sessions.Kinds;
 using NetScope.Sessions.Observation;
 using NetScope.Sessions.Transcripts;
 using NetScope.Sessions.Transports;
@@ -9,15 +11,40 @@ namespace NetScope.Sessions.Workspaces;
 /// <content>How sessions move through their lives, and what their transports and transcripts report (reactor thread).</content>
 public sealed partial class Workspace
 {
+    /// <summary>
+    /// Whether the watchdog looks at <paramref name="record"/>: not once its session has ended
+    /// (nothing will fire it, and the session says why), nor when it waits for its entry's end by design.
+    /// </summary>
+    internal bool Watches(Deferreds.DeferredRecord record) =>
+        record.Owner is not Session { Ended: true } && !record.Owner.IsLifetime(record.DeferredId);
+
     /// <summary>A session's protocol was connected to <paramref name="transport"/>.</summary>
     internal void TransportConnected(Session session, ITransport transport)
     {
-        AttachTransport(session, transport.Stats);
-        session.Transport ??= transport;
-        if (transport is ITcpTransport tcp && session.KernelSource is null)
+        if (transport is ITlsTransport tls)
         {
-            SetKernelSource(session, tcp);
+            // The TCP connection under a TLS layer is the bottom transport (layer 0) and the one
+            // with TCP_INFO, even when it was accepted outside the session's scope (a TLS listener).
+            var lower = tls.LowerTransport;
+            AttachTransport(session, lower.Stats);
+            if (lower is ITcpTransport lowerTcp && session.KernelSource is null)
+            {
+                SetKernelSource(session, lowerTcp);
+            }
+
+            var record = AttachTransport(session, tls.Stats);
+            record.Details ??= () => TlsSessionStarter.Describe(tls);
         }
+        else
+        {
+            AttachTransport(session, transport.Stats);
+            if (transport is ITcpTransport tcp && session.KernelSource is null)
+            {
+                SetKernelSource(session, tcp);
+            }
+        }
+
+        session.Transport ??= transport;
     }
 
     /// <summary>Attributes <paramref name="stats"/> to <paramref name="session"/> (once).</summary>
@@ -69,6 +96,12 @@ public sealed partial class Workspace
 
         var state = reason is Core.Errors.ConnectionDoneException ? SessionState.Closed : SessionState.Failed;
         session.Finish(state, Now, reason);
+        if (session.Stream is { } stream)
+        {
+            // A stream that never connected still settles its Deferreds (a refused connect, say).
+            session.RunInScope(() => stream.ConnectionFailed(reason));
+        }
+
         Publish(new SessionStateChanged(session.Id, state, session.EndReason));
         Publish(new SessionClosed(session.Id, state, session.EndReason, session.GetTimings()));
         ForgetEndedSessions();

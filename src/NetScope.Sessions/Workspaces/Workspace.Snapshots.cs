@@ -1,3 +1,5 @@
+using NetScope.Core.Protocols;
+using NetScope.Core.Protocols.Basic;
 using NetScope.Sessions.Deferreds;
 using NetScope.Sessions.Snapshots;
 using NetScope.Sessions.Streams;
@@ -46,15 +48,23 @@ public sealed partial class Workspace
         StartTime = session.StartTime,
         EndTime = session.EndTime,
         EndReason = session.EndReason,
-        Mode = session.Stream?.Mode,
-        PartialLineBytes = session.Stream?.PartialLineLength ?? 0,
-        MaxLineLength = StreamSession.MaxLineLength,
+        Mode = session.Stream?.Mode ?? LineModeOf(session.Protocol),
+        PartialLineBytes = session.Stream?.PartialLineLength ?? (session.Protocol is LineReceiver { Mode: LineReceiverMode.Line } lines ? lines.BufferedLength : 0),
+        MaxLineLength = session.Stream is null && session.Protocol is LineReceiver receiver ? receiver.MaxLength : StreamSession.MaxLineLength,
         Transcript = SnapshotOf(session, options),
         Transports = session.TransportRecords.Select(SnapshotOf).ToArray(),
         KernelSamples = session.KernelSamples,
         Timing = session.GetTimings(),
         Deferreds = DeferredsOf(session, options, now),
         ForgottenDeferreds = session.ForgottenDeferreds,
+    };
+
+    /// <summary>Line or raw for a protocol built on the core's <see cref="LineReceiver"/> (a listener's line echo, chat); otherwise none.</summary>
+    private static StreamMode? LineModeOf(IProtocol? protocol) => protocol switch
+    {
+        LineReceiver { Mode: LineReceiverMode.Line } => StreamMode.Line,
+        LineReceiver => StreamMode.Raw,
+        _ => null,
     };
 
     private ListenerSnapshot SnapshotOf(Listener listener, SnapshotOptions options, double now) => new()

@@ -28,6 +28,7 @@ public sealed partial class Workspace : IDisposable
 {
     private readonly double _origin;
     private readonly LoopHealthSampler _health;
+    private readonly object _shutdownTrigger;
     private long _nextEntryId;
     private bool _disposed;
 
@@ -47,6 +48,10 @@ public sealed partial class Workspace : IDisposable
 
         ObservationHub.Register(Options);
         ScheduleSampling();
+
+        // Before the reactor closes ports and connections itself, stop the listeners through the
+        // model, so that their stop (and the end of each accepted session) is recorded and traced.
+        _shutdownTrigger = reactor.AddSystemEventTrigger(SystemEventPhase.Before, SystemEvents.Shutdown, StopListenersForShutdown);
     }
 
     /// <summary>The reactor the workspace's sessions run on.</summary>
@@ -90,6 +95,15 @@ public sealed partial class Workspace : IDisposable
         if (_sampler is { } sampler && sampler.Active())
         {
             sampler.Cancel();
+        }
+
+        try
+        {
+            Reactor.RemoveSystemEventTrigger(_shutdownTrigger);
+        }
+        catch (ArgumentException)
+        {
+            // The shutdown has already run the trigger.
         }
 
         Deferreds?.FlushAnnouncements();

@@ -1,3 +1,4 @@
+using NetScope.Core.Defer;
 using NetScope.Core.Observation;
 using NetScope.Sessions.Deferreds;
 using NetScope.Sessions.Transcripts;
@@ -11,6 +12,8 @@ namespace NetScope.Sessions.Workspaces;
 /// </summary>
 public abstract class WorkspaceEntry
 {
+    private HashSet<long>? _lifetime;
+
     private protected WorkspaceEntry(Workspace workspace, long id, string kind, string target)
     {
         Workspace = workspace;
@@ -50,6 +53,19 @@ public abstract class WorkspaceEntry
 
     /// <summary>Deferred records forgotten to stay within <see cref="WorkspaceOptions.MaxDeferredsPerEntry"/>.</summary>
     internal int ForgottenDeferreds { get; set; }
+
+    /// <summary>
+    /// Marks <paramref name="deferred"/> as one that waits for this entry's end by design (a
+    /// "closed" or "ended" notification): the pending-Deferred watchdog never reports it as stalled.
+    /// </summary>
+    public void MarkLifetime(Deferred deferred)
+    {
+        ArgumentNullException.ThrowIfNull(deferred);
+        (_lifetime ??= new()).Add(deferred.Id);
+    }
+
+    /// <summary>Whether the Deferred with the core id <paramref name="deferredId"/> was marked with <see cref="MarkLifetime"/>.</summary>
+    internal bool IsLifetime(long deferredId) => _lifetime?.Contains(deferredId) == true;
 
     /// <summary>
     /// Runs <paramref name="action"/> as this entry's code: Deferreds and transports it creates,

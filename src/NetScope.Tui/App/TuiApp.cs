@@ -1,5 +1,6 @@
 using NetScope.Core.Logging;
 using NetScope.Core.Reactor;
+using NetScope.Sessions.Workspaces;
 using NetScope.Tui.Model;
 using NetScope.Tui.Theme;
 using NetScope.Tui.Views;
@@ -37,7 +38,14 @@ public static class TuiApp
     /// bad options, 1 when the UI failed (the terminal restored first, then the error written to
     /// <paramref name="error"/> in one line, or with its stack trace when <paramref name="debug"/>).
     /// </summary>
-    public static int Run(TuiOptions options, TextWriter error, bool debug = false)
+    /// <param name="options">What to start with.</param>
+    /// <param name="error">Where a failure is reported.</param>
+    /// <param name="debug">Report failures with their stack traces.</param>
+    /// <param name="observe">
+    /// Called on the reactor thread once the workspace exists (a <c>--trace</c> sink attaches there);
+    /// what it returns is disposed after the shutdown, so the stop of everything is observed too.
+    /// </param>
+    public static int Run(TuiOptions options, TextWriter error, bool debug = false, Func<Workspace, IDisposable>? observe = null)
     {
         ArgumentNullException.ThrowIfNull(options);
         ArgumentNullException.ThrowIfNull(error);
@@ -57,6 +65,7 @@ public static class TuiApp
         var previousLogging = NetScopeLogging.Factory;
         NetScopeLogging.Factory = new LogModelLoggerProvider(log);
         var host = ReactorHost.StartAsync(Reactors.Create(ReactorOptionsForUi())).GetAwaiter().GetResult();
+        var observer = observe is null ? null : host.Workspace.InvokeAsync(() => observe(host.Workspace)).GetAwaiter().GetResult();
         var feed = new WorkspaceFeed(host.Workspace, time, log);
         Exception? failure;
         try
@@ -69,6 +78,7 @@ public static class TuiApp
         {
             feed.DisposeAsync().AsTask().GetAwaiter().GetResult();
             Shutdown(host, time);
+            observer?.Dispose();
             NetScopeLogging.Factory = previousLogging;
         }
 
