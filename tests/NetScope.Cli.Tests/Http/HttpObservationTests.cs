@@ -20,7 +20,7 @@ public sealed class HttpObservationTests
         var second = Array.IndexOf(lines, $"netscope: timing of #2 http GET {server.Url("/b")}:");
         Assert.True(first >= 0 && second > first, run.Stderr);
         Assert.Equal(
-            ["phase", "dns", "connect", "tls", "first byte sent", "first byte received", "request sent", "headers received", "body received", "total"],
+            ["phase", "dns", "connect", "tls", "first byte sent", "request sent", "first byte received", "headers received", "body received", "total"],
             lines.Skip(first + 1).Take(10).Select(line => line[..Math.Min(23, line.Length)].TrimEnd()));
         Assert.StartsWith("tls                    -           -", lines[first + 4]);
         Assert.StartsWith("dns                    -           -", lines[second + 2]);
