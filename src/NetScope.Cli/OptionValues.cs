@@ -5,7 +5,7 @@ namespace NetScope.Cli;
 
 /// <summary>
 /// Parsers for numeric option values that fail with our own one-line message
-/// (<c>--timeout 'abc': expected a number of seconds</c>) instead of the parser's, which names .NET
+/// (<c>--timeout 'abc': expected a number of seconds</c>, <c>--port 99999999999: out of range (0-65535)</c>) instead of the parser's, which names .NET
 /// types (<c>expected type 'System.Double'</c>). Assign them to an option's <c>CustomParser</c>.
 /// </summary>
 internal static class OptionValues
@@ -14,27 +14,45 @@ internal static class OptionValues
     public static double Seconds(ArgumentResult result) =>
         double.TryParse(Token(result), NumberStyles.Float, CultureInfo.InvariantCulture, out var seconds)
             ? seconds
-            : Reject<double>(result, "expected a number of seconds");
+            : Reject<double>(result, $"{Name(result)} '{CliErrors.EscapeControls(Token(result))}': expected a number of seconds");
 
-    /// <summary>A TCP port, 0 to 65535 (0: any free port).</summary>
-    public static int Port(ArgumentResult result) =>
-        int.TryParse(Token(result), NumberStyles.None, CultureInfo.InvariantCulture, out var port) && port <= 65535
-            ? port
-            : Reject<int>(result, "expected a port number from 0 to 65535");
+    /// <summary>
+    /// A TCP port: any whole number passes (the command says when it is out of range, naming the range); a
+    /// number too large for one is out of range here, and anything else is not a port.
+    /// </summary>
+    public static int Port(ArgumentResult result)
+    {
+        var token = Token(result);
+        if (int.TryParse(token, NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out var port))
+        {
+            return port;
+        }
 
-    /// <summary>A count, 0 or more.</summary>
+        return IsWholeNumber(token)
+            ? Reject<int>(result, $"{Name(result)} {token}: out of range (0-65535)")
+            : Reject<int>(result, $"{Name(result)} '{CliErrors.EscapeControls(token)}': expected a port number (0-65535)");
+    }
+
+    /// <summary>A whole number (the command checks its range).</summary>
     public static int Count(ArgumentResult result) =>
-        int.TryParse(Token(result), NumberStyles.None, CultureInfo.InvariantCulture, out var count)
+        int.TryParse(Token(result), NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out var count)
             ? count
-            : Reject<int>(result, "expected a whole number, 0 or more");
+            : Reject<int>(result, $"{Name(result)} '{CliErrors.EscapeControls(Token(result))}': expected a whole number");
 
     private static string Token(ArgumentResult result) => result.Tokens.Count > 0 ? result.Tokens[^1].Value : "";
 
-    private static T Reject<T>(ArgumentResult result, string expected)
+    private static string Name(ArgumentResult result) => result.Parent is OptionResult option ? option.Option.Name : result.Argument.Name;
+
+    private static bool IsWholeNumber(string token)
+    {
+        var digits = token.StartsWith('-') ? token[1..] : token;
+        return digits.Length > 0 && digits.All(char.IsAsciiDigit);
+    }
+
+    private static T Reject<T>(ArgumentResult result, string message)
         where T : struct
     {
-        var name = result.Parent is OptionResult option ? option.Option.Name : result.Argument.Name;
-        result.AddError($"{name} '{CliErrors.EscapeControls(Token(result))}': {expected}");
+        result.AddError(message);
         return default;
     }
 }

@@ -73,8 +73,9 @@ internal sealed partial class StdinPump : IPushProducer
     /// <summary>Stops sending (on the reactor thread): what is held is dropped and the reading thread ends.</summary>
     public void Stop()
     {
-        StopProducing();
+        // Unregister first: a registered producer holds the connection's close back.
         Unregister();
+        StopProducing();
     }
 
     /// <inheritdoc/>

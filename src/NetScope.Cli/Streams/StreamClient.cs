@@ -277,7 +277,7 @@ internal sealed class StreamClient
         TlsReport.WriteSummary(_error, target, status);
         if (tls.ShowCertificates)
         {
-            TlsReport.WriteCertificates(_error, status.PeerCertificates);
+            TlsReport.WriteCertificates(_error, status.PeerCertificates, status.Verification.VerifiedPath);
         }
     }
 
@@ -295,7 +295,7 @@ internal sealed class StreamClient
         }
         else if (tls.ShowCertificates && status.PeerCertificates.Count > 0)
         {
-            TlsReport.WriteCertificates(_error, status.PeerCertificates);
+            TlsReport.WriteCertificates(_error, status.PeerCertificates, status.Verification.VerifiedPath);
         }
 
         return failure;

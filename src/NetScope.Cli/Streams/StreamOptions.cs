@@ -22,6 +22,13 @@ internal sealed class StreamOptions
     public StreamOptions(bool startTls = false)
     {
         _startTls = startTls;
+        HalfClose = new("--half-close")
+        {
+            // tcp starts in plaintext (and may upgrade); tls ends its sending in TLS first.
+            Description = startTls
+                ? "After the last send (or at the end of stdin), send FIN (after STARTTLS: TLS close_notify, then FIN) and keep reading until the peer closes"
+                : "After the last send (or at the end of stdin), send TLS close_notify, then FIN, and keep reading until the peer closes",
+        };
     }
 
     public Option<bool> Raw { get; } = new("--raw") { Description = "Show received bytes as they arrive instead of as lines" };
@@ -65,10 +72,7 @@ internal sealed class StreamOptions
         CustomParser = OptionValues.Seconds,
     };
 
-    public Option<bool> HalfClose { get; } = new("--half-close")
-    {
-        Description = "After the last send (or at the end of stdin), send FIN and keep reading until the peer closes",
-    };
+    public Option<bool> HalfClose { get; }
 
     public Option<double> Linger { get; } = new("--linger")
     {

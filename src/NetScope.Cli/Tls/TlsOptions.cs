@@ -66,7 +66,7 @@ internal sealed class TlsOptions
         DefaultValueFactory = _ => "1.3",
     };
 
-    public Option<bool> ShowCerts { get; } = new("--show-certs") { Description = "Print every certificate of the peer's chain (details and PEM) on stderr" };
+    public Option<bool> ShowCerts { get; } = new("--show-certs") { Description = "Print every certificate the peer sent (details and PEM), then the path verification built, on stderr" };
 
     public Option<string> KeyLog { get; } = new("--keylog")
     {

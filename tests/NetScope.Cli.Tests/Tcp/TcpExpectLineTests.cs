@@ -49,4 +49,15 @@ public sealed class TcpExpectLineTests
 
         Assert.Equal((0, "220 mail.test ESMTP\r\n250 ok\r\n", ""), run.Outcome());
     }
+
+    [Fact]
+    public async Task TheReadmeScriptedExampleMatchesItsEchoLine()
+    {
+        await using var server = PeerServer.Echo();
+
+        // README.md: netscope tcp 127.0.0.1:7 --send 'hello\r\n' --expect '^hello$' --timing
+        var run = await TcpRun.RunAsync($"127.0.0.1:{server.Port}", "--send", @"hello\r\n", "--expect", "^hello$", "--linger", "0");
+
+        Assert.Equal((0, "hello\n", ""), run.Outcome());
+    }
 }
