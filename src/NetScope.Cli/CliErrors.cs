@@ -2,8 +2,10 @@ using System.Net.Sockets;
 using System.Reflection;
 using System.Security.Authentication;
 using System.Security.Cryptography;
+using System.Text;
 using NetScope.Core.Errors;
 using NetScope.Core.Tls;
+using NetScope.Sessions.Scripting;
 using NetScope.Sessions.Streams;
 using NetScope.Web.Client;
 
@@ -45,7 +47,34 @@ internal static class CliErrors
     public static CliFailure Describe(Exception exception)
     {
         var (code, reason) = Classify(Unwrap(exception));
-        return new CliFailure(code, Prefix + reason);
+        return new CliFailure(code, Prefix + EscapeControls(reason));
+    }
+
+    /// <summary>
+    /// Keeps a failure on one line whatever the user typed: control characters in echoed values (a
+    /// newline in an address, say) are shown as escapes (<c>\n</c>, <c>\r</c>, <c>\t</c>, <c>\xHH</c>).
+    /// </summary>
+    public static string EscapeControls(string text)
+    {
+        if (!text.Any(char.IsControl))
+        {
+            return text;
+        }
+
+        var escaped = new StringBuilder(text.Length + 8);
+        foreach (var c in text)
+        {
+            escaped.Append(c switch
+            {
+                '\n' => "\\n",
+                '\r' => "\\r",
+                '\t' => "\\t",
+                _ when char.IsControl(c) => $"\\x{(int)c:x2}",
+                _ => c.ToString(),
+            });
+        }
+
+        return escaped.ToString();
     }
 
     /// <summary>
@@ -136,6 +165,7 @@ internal static class CliErrors
         // A reset under a pending expectation is a reset (7), told in the expectation's words.
         ExpectationFailedException { InnerException: ConnectionResetException } expectation => (ExitCode.PeerReset, expectation.Message),
         ExpectationFailedException expectation => (ExitCode.ExpectationNotMet, expectation.Message),
+        SendFileException file => (ExitCode.FileError, $"--send-file {file.Path}: {FileErrorText.Reason(file.Path, file.InnerException ?? file)}"),
         HttpResponseException malformed => (ExitCode.HttpProtocolError, malformed.Message),
         TooManyRedirectsException redirects => (ExitCode.TooManyRedirects, redirects.Message),
         HttpTunnelException tunnel => (ExitCode.HttpStatus, tunnel.Message),

@@ -83,6 +83,6 @@ internal enum ExitCode
     /// <summary>The HTTP redirects went past the allowed number.</summary>
     TooManyRedirects = 32,
 
-    /// <summary>Interrupted by Ctrl+C (SIGINT).</summary>
+    /// <summary>Interrupted by Ctrl+C (SIGINT) or SIGTERM.</summary>
     Interrupted = 130,
 }

@@ -31,7 +31,7 @@ internal static class ExitCodes
         (ExitCode.HttpStatus, "with --fail, the HTTP status was 400 or above"),
         (ExitCode.HttpProtocolError, "the HTTP message was malformed"),
         (ExitCode.TooManyRedirects, "too many HTTP redirects"),
-        (ExitCode.Interrupted, "interrupted by Ctrl+C (SIGINT)"),
+        (ExitCode.Interrupted, "interrupted by Ctrl+C (SIGINT) or SIGTERM"),
     ];
 
     /// <summary>The one-line meaning of <paramref name="code"/>.</summary>

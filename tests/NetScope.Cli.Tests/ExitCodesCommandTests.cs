@@ -13,7 +13,7 @@ public sealed class ExitCodesCommandTests
         Assert.Equal(23, run.StdoutLines.Count);
         Assert.Equal("  0  Success                the command did what was asked", run.StdoutLines[0]);
         Assert.Equal(" 21  TlsUnknownIssuer       the certificate's issuer is not trusted", run.StdoutLines[13]);
-        Assert.Equal("130  Interrupted            interrupted by Ctrl+C (SIGINT)", run.StdoutLines[22]);
+        Assert.Equal("130  Interrupted            interrupted by Ctrl+C (SIGINT) or SIGTERM", run.StdoutLines[22]);
     }
 
     [Fact]
@@ -37,7 +37,7 @@ public sealed class ExitCodesCommandTests
     {
         CliRun run = await CliRun.NetScopeAsync("exit-codes", "--json");
 
-        Assert.Contains("""{"code":130,"name":"Interrupted","meaning":"interrupted by Ctrl+C (SIGINT)"}""", run.Stdout, StringComparison.Ordinal);
+        Assert.Contains("""{"code":130,"name":"Interrupted","meaning":"interrupted by Ctrl+C (SIGINT) or SIGTERM"}""", run.Stdout, StringComparison.Ordinal);
         Assert.Contains("""the certificate's issuer""", run.Stdout, StringComparison.Ordinal);
     }
 }

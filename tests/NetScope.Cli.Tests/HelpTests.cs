@@ -27,7 +27,7 @@ public sealed class HelpTests
         "   30  HttpStatus             with --fail, the HTTP status was 400 or above",
         "   31  HttpProtocolError      the HTTP message was malformed",
         "   32  TooManyRedirects       too many HTTP redirects",
-        "  130  Interrupted            interrupted by Ctrl+C (SIGINT)",
+        "  130  Interrupted            interrupted by Ctrl+C (SIGINT) or SIGTERM",
     ];
 
     [Theory]

@@ -9,7 +9,7 @@ namespace NetScope.Cli.Listeners;
 /// <summary>The options every <c>netscope listen KIND</c> takes. One instance per subcommand.</summary>
 internal sealed class ListenOptions
 {
-    public Option<int> Port { get; } = new("--port", "-p") { Description = "Port to listen on (0 picks a free one)", DefaultValueFactory = _ => 0 };
+    public Option<int> Port { get; } = new("--port", "-p") { Description = "Port to listen on (0 picks a free one)", DefaultValueFactory = _ => 0, CustomParser = OptionValues.Port };
 
     public Option<string> Host { get; } = new("--host") { Description = "Address to bind (0.0.0.0 or :: for all interfaces)", DefaultValueFactory = _ => "127.0.0.1" };
 
@@ -17,9 +17,9 @@ internal sealed class ListenOptions
 
     public Option<bool> Raw { get; } = new("--raw") { Description = "Raw framing (bytes as they arrive)" };
 
-    public Option<int> MaxConnections { get; } = new("--max-conns") { Description = "Serve at most N connections at once; more are closed at once (0: no limit)", DefaultValueFactory = _ => 0 };
+    public Option<int> MaxConnections { get; } = new("--max-conns") { Description = "Serve at most N connections at once; more are closed at once (0: no limit)", DefaultValueFactory = _ => 0, CustomParser = OptionValues.Count };
 
-    public Option<double> IdleTimeout { get; } = new("--idle-timeout") { Description = "Close a connection after T seconds without traffic (0: never)", DefaultValueFactory = _ => 0 };
+    public Option<double> IdleTimeout { get; } = new("--idle-timeout") { Description = "Close a connection after T seconds without traffic (0: never)", DefaultValueFactory = _ => 0, CustomParser = OptionValues.Seconds };
 
     public Option<bool> Json { get; } = CommonOptions.Json();
 

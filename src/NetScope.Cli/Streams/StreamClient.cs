@@ -29,6 +29,8 @@ internal sealed class StreamClient
     private readonly ByteOutput _output;
     private readonly TextWriter _error;
     private readonly StreamSession _session;
+    private StdinPump? _stdin;
+    private bool _interrupted;
 
     private StreamClient(IReactor reactor, Session opening, HostPort target, StreamSettings settings, TlsSettings? tls, ByteOutput output, TextWriter error)
     {
@@ -85,7 +87,41 @@ internal sealed class StreamClient
     /// <summary>The handshake is held to the same time limit as connecting.</summary>
     private static TlsLayerOptions Layer(StreamSettings settings) => new() { HandshakeTimeoutSeconds = settings.TimeoutSeconds };
 
+    /// <summary>
+    /// Runs the session; a shutdown that starts before it has ended (Ctrl-C, SIGTERM) makes the outcome
+    /// <see cref="ExitCode.Interrupted"/>, however the session then ended: closed in the orderly shutdown,
+    /// failed with a pending expectation, or cancelled while connecting.
+    /// </summary>
     private async Deferred<ExitCode> Drive(bool tlsFromStart, Func<Stream> stdin)
+    {
+        var trigger = _reactor.AddSystemEventTrigger(SystemEventPhase.Before, SystemEvents.Shutdown, () =>
+        {
+            _interrupted = true;
+
+            // A registered producer holds the close back: the input is over.
+            _stdin?.Stop();
+            return null;
+        });
+        try
+        {
+            var code = await DriveSession(tlsFromStart, stdin);
+            return _interrupted ? ExitCode.Interrupted : code;
+        }
+        catch (Exception) when (_interrupted)
+        {
+            return ExitCode.Interrupted;
+        }
+        finally
+        {
+            if (!_interrupted)
+            {
+                // A trigger that has fired is gone already.
+                _reactor.RemoveSystemEventTrigger(trigger);
+            }
+        }
+    }
+
+    private async Deferred<ExitCode> DriveSession(bool tlsFromStart, Func<Stream> stdin)
     {
         // A TLS session opens once its handshake has completed; a failed one fails the opening.
         try
@@ -124,7 +160,7 @@ internal sealed class StreamClient
         else
         {
             Action? startTls = _tls is not null && !tlsFromStart ? StartTlsFromStdin : null;
-            StdinPump.Start(_reactor, _session, stdin(), _settings.Mode, _settings.LineEnding, InputEnded, startTls);
+            _stdin = StdinPump.Start(_reactor, _session, stdin(), _settings.Mode, _settings.LineEnding, InputEnded, startTls);
         }
 
         var reason = await _session.WhenClosed;
@@ -161,7 +197,16 @@ internal sealed class StreamClient
 
             await ScriptRunner.Run(_session, [.. segment], _reactor);
             segment.Clear();
-            await _session.Expect(startTls.Pattern, startTls.TimeoutSeconds);
+            await _session.Expect(startTls.Pattern, startTls.TimeoutSeconds, startTls.ThroughLineEnd, startTls.Describe());
+
+            // What came after the server's answer was sent before TLS protected anything: a step that
+            // runs over TLS must never match it (the STARTTLS injection of CVE-2011-0411).
+            var discarded = _session.DiscardUnmatched();
+            if (discarded > 0)
+            {
+                _error.WriteLine($"{CliErrors.Prefix}starttls: discarded {discarded} plaintext bytes received after the STARTTLS answer");
+            }
+
             await StartTls();
         }
 
@@ -232,7 +277,7 @@ internal sealed class StreamClient
         TlsReport.WriteSummary(_error, target, status);
         if (tls.ShowCertificates)
         {
-            TlsReport.WriteCertificates(_error, status.PeerCertificates);
+            TlsReport.WriteCertificates(_error, status.PeerCertificates, status.Verification.VerifiedPath);
         }
     }
 
@@ -250,7 +295,7 @@ internal sealed class StreamClient
         }
         else if (tls.ShowCertificates && status.PeerCertificates.Count > 0)
         {
-            TlsReport.WriteCertificates(_error, status.PeerCertificates);
+            TlsReport.WriteCertificates(_error, status.PeerCertificates, status.Verification.VerifiedPath);
         }
 
         return failure;

@@ -1,6 +1,7 @@
 using System.CommandLine;
 using System.CommandLine.Parsing;
 using System.Globalization;
+using System.Text;
 using System.Text.RegularExpressions;
 using NetScope.Cli.Tls;
 using NetScope.Sessions.Formatting;
@@ -21,6 +22,13 @@ internal sealed class StreamOptions
     public StreamOptions(bool startTls = false)
     {
         _startTls = startTls;
+        HalfClose = new("--half-close")
+        {
+            // tcp starts in plaintext (and may upgrade); tls ends its sending in TLS first.
+            Description = startTls
+                ? "After the last send (or at the end of stdin), send FIN (after STARTTLS: TLS close_notify, then FIN) and keep reading until the peer closes"
+                : "After the last send (or at the end of stdin), send TLS close_notify, then FIN, and keep reading until the peer closes",
+        };
     }
 
     public Option<bool> Raw { get; } = new("--raw") { Description = "Show received bytes as they arrive instead of as lines" };
@@ -47,31 +55,30 @@ internal sealed class StreamOptions
 
     public Option<string[]> Expect { get; } = new("--expect")
     {
-        Description = "Wait until what arrived matches REGEX (bytes as Latin-1; fails with exit code 6 after --timeout)",
+        Description = "Wait until what arrived matches REGEX (^ and $ match at line starts and ends; a match consumes through the end of its line, with --raw through its own end; fails with exit code 6 after --timeout)",
         HelpName = "REGEX",
     };
 
     public Option<string[]> StartTlsAfter { get; } = new("--starttls-after")
     {
-        Description = "Once what arrived matches REGEX, upgrade the connection to TLS in place (STARTTLS); later steps run over TLS",
+        Description = "Once what arrived matches REGEX (as --expect; exit code 6 after --timeout), upgrade the connection to TLS in place (STARTTLS); plaintext after the match is discarded, later steps run over TLS",
         HelpName = "REGEX",
     };
 
     public Option<double> Timeout { get; } = new("--timeout")
     {
-        Description = "Seconds allowed for connecting, for the TLS handshake and for each --expect",
+        Description = "Seconds allowed for connecting, for the TLS handshake and for each --expect and --starttls-after",
         DefaultValueFactory = _ => 10,
+        CustomParser = OptionValues.Seconds,
     };
 
-    public Option<bool> HalfClose { get; } = new("--half-close")
-    {
-        Description = "After the last send (or at the end of stdin), send FIN and keep reading until the peer closes",
-    };
+    public Option<bool> HalfClose { get; }
 
     public Option<double> Linger { get; } = new("--linger")
     {
         Description = "After the input ends, keep reading until the peer has been quiet this many seconds (with --half-close: until the peer closes)",
         DefaultValueFactory = _ => 1,
+        CustomParser = OptionValues.Seconds,
     };
 
     public Option<bool> Verbose { get; } = new("--verbose", "-v") { Description = "Report connection events on stderr" };
@@ -117,7 +124,7 @@ internal sealed class StreamOptions
             result.GetValue(Raw) ? StreamMode.Raw : StreamMode.Line,
             result.GetValue(Hex),
             eol,
-            ReadSteps(result, timeout),
+            ReadSteps(result, timeout, throughLineEnd: !result.GetValue(Raw)),
             timeout,
             result.GetValue(HalfClose),
             linger,
@@ -128,7 +135,7 @@ internal sealed class StreamOptions
     /// The steps in the order they were written: the parser groups values per option, so the
     /// order comes from the tokens.
     /// </summary>
-    private IReadOnlyList<ScriptStep> ReadSteps(ParseResult result, double timeout)
+    private IReadOnlyList<ScriptStep> ReadSteps(ParseResult result, double timeout, bool throughLineEnd)
     {
         var steps = new List<ScriptStep>();
         var tokens = result.Tokens;
@@ -152,11 +159,11 @@ internal sealed class StreamOptions
             }
             else if (Expect.Name == token.Value)
             {
-                steps.Add(new ExpectStep(ParsePattern(Expect.Name, value), timeout));
+                steps.Add(new ExpectStep(ParsePattern(Expect.Name, value), timeout) { ThroughLineEnd = throughLineEnd, Source = value });
             }
             else if (_startTls && StartTlsAfter.Name == token.Value)
             {
-                steps.Add(new StartTlsStep(ParsePattern(StartTlsAfter.Name, value), timeout));
+                steps.Add(new StartTlsStep(ParsePattern(StartTlsAfter.Name, value), timeout) { ThroughLineEnd = throughLineEnd, Source = value });
             }
         }
 
@@ -179,7 +186,8 @@ internal sealed class StreamOptions
     {
         try
         {
-            return new Regex(pattern, RegexOptions.CultureInvariant);
+            // Multiline: ^ and $ mean the start and end of a line, wherever the previous match left off.
+            return new Regex(LineEndsBeforeCarriageReturn(pattern), RegexOptions.CultureInvariant | RegexOptions.Multiline);
         }
         catch (ArgumentException exception)
         {
@@ -187,16 +195,70 @@ internal sealed class StreamOptions
         }
     }
 
-    private static void CheckReadable(string path)
+    /// <summary>
+    /// Makes each <c>$</c> of <paramref name="pattern"/> (not escaped, not in a character class) match before
+    /// CRLF too: .NET's multiline <c>$</c> matches only before LF, and most text protocols end lines in CRLF.
+    /// </summary>
+    internal static string LineEndsBeforeCarriageReturn(string pattern)
     {
+        var result = new StringBuilder(pattern.Length + 16);
+        var inClass = false;
+        for (var i = 0; i < pattern.Length; i++)
+        {
+            var c = pattern[i];
+            if (c == '\\' && i + 1 < pattern.Length)
+            {
+                result.Append(c).Append(pattern[++i]);
+                continue;
+            }
+
+            if (inClass)
+            {
+                inClass = c != ']';
+            }
+            else if (c == '[')
+            {
+                // A ']' right after '[' or '[^' is a member of the class, not its end.
+                result.Append(c);
+                inClass = true;
+                if (i + 1 < pattern.Length && pattern[i + 1] == '^')
+                {
+                    result.Append(pattern[++i]);
+                }
+
+                if (i + 1 < pattern.Length && pattern[i + 1] == ']')
+                {
+                    result.Append(pattern[++i]);
+                }
+
+                continue;
+            }
+            else if (c == '$')
+            {
+                result.Append(@"(?=\r?$)");
+                continue;
+            }
+
+            result.Append(c);
+        }
+
+        return result.ToString();
+    }
+
+    private void CheckReadable(string path)
+    {
+        if (path.Length == 0)
+        {
+            throw CliErrors.Usage($"{SendFile.Name} '': expected a file name");
+        }
+
         try
         {
             using var file = File.OpenRead(path);
         }
-        catch (Exception exception) when (exception is IOException or UnauthorizedAccessException)
+        catch (Exception exception) when (FileErrorText.IsFileError(exception))
         {
-            // The reason names the path already ("/tmp/x: no such file", "access to the path ...").
-            throw CliErrors.Fail("--send-file", exception);
+            throw FileErrorText.Fail(SendFile.Name, path, exception);
         }
     }
 }

@@ -66,6 +66,16 @@ internal sealed class TlsListenOptions
             throw CliErrors.Usage("--key needs --cert");
         }
 
+        if (certificate is not null)
+        {
+            TlsOptions.CheckReadable(Cert.Name, certificate);
+        }
+
+        if (key is not null)
+        {
+            TlsOptions.CheckReadable(Key.Name, key);
+        }
+
         return new TlsListenerOptions
         {
             CertificatePath = certificate,

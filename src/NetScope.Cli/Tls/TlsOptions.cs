@@ -66,7 +66,7 @@ internal sealed class TlsOptions
         DefaultValueFactory = _ => "1.3",
     };
 
-    public Option<bool> ShowCerts { get; } = new("--show-certs") { Description = "Print every certificate of the peer's chain (details and PEM) on stderr" };
+    public Option<bool> ShowCerts { get; } = new("--show-certs") { Description = "Print every certificate the peer sent (details and PEM), then the path verification built, on stderr" };
 
     public Option<string> KeyLog { get; } = new("--keylog")
     {
@@ -113,7 +113,7 @@ internal sealed class TlsOptions
 
         var alpn = (result.GetValue(Alpn) ?? string.Empty)
             .Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
-        var trusted = result.GetValue(Ca) is { } ca ? Load($"--ca {ca}", () => TlsCertificates.LoadPemBundle(ca)) : null;
+        var trusted = result.GetValue(Ca) is { } ca ? Load(Ca.Name, ca, () => TlsCertificates.LoadPemBundle(ca)) : null;
         var (certificate, chain) = LoadClientCertificate(result.GetValue(Cert), result.GetValue(Key));
         if (result.GetValue(KeyLog) is { } keyLog)
         {
@@ -166,31 +166,71 @@ internal sealed class TlsOptions
         return digits == 64;
     }
 
-    private static (X509Certificate2? Certificate, X509Certificate2Collection? Chain) LoadClientCertificate(string? certificate, string? key)
+    private (X509Certificate2? Certificate, X509Certificate2Collection? Chain) LoadClientCertificate(string? certificate, string? key)
     {
         if (certificate is null)
         {
             return key is null ? (null, null) : throw CliErrors.Usage("--key needs --cert");
         }
 
-        var (leaf, chain) = Load($"--cert {certificate}", () => TlsCertificates.LoadCertificateWithKey(certificate, key));
+        if (key is not null)
+        {
+            CheckReadable(Key.Name, key);
+        }
+
+        var (leaf, chain) = Load(Cert.Name, certificate, () => TlsCertificates.LoadCertificateWithKey(certificate, key));
         return (leaf, chain.Count > 0 ? chain : null);
     }
 
-    private static T Load<T>(string operation, Func<T> load)
+    /// <summary>Loads what <paramref name="option"/> names: an unreadable file fails in strerror's words, bad contents as what they are.</summary>
+    private static T Load<T>(string option, string path, Func<T> load)
     {
+        CheckReadable(option, path);
         try
         {
             return load();
         }
         catch (Exception exception) when (exception is IOException or UnauthorizedAccessException or CryptographicException or InvalidDataException)
         {
-            throw CliErrors.Fail(operation, exception);
+            throw CliErrors.Fail($"{option} {path}", exception);
         }
     }
 
-    private static void EnableKeyLog(string path, TextWriter error)
+    /// <summary>Fails as a usage error for an empty file name and as a file error (11) for a file that cannot be read.</summary>
+    internal static void CheckReadable(string option, string path)
     {
+        if (path.Length == 0)
+        {
+            throw CliErrors.Usage($"{option} '': expected a file name");
+        }
+
+        try
+        {
+            using var file = File.OpenRead(path);
+        }
+        catch (Exception exception) when (FileErrorText.IsFileError(exception))
+        {
+            throw FileErrorText.Fail(option, path, exception);
+        }
+    }
+
+    private void EnableKeyLog(string path, TextWriter error)
+    {
+        if (path.Length == 0)
+        {
+            throw CliErrors.Usage($"{KeyLog.Name} '': expected a file name");
+        }
+
+        try
+        {
+            // The runtime opens the key log itself and says nothing when it cannot: find out first.
+            using var file = new FileStream(path, FileMode.Append, FileAccess.Write);
+        }
+        catch (Exception exception) when (FileErrorText.IsFileError(exception))
+        {
+            throw FileErrorText.Fail(KeyLog.Name, path, exception);
+        }
+
         TlsKeyLogStatus status;
         try
         {

@@ -42,8 +42,11 @@ internal static class TlsReport
         }
     }
 
-    /// <summary>Every certificate of the chain, leaf first: the details and the PEM.</summary>
-    public static void WriteCertificates(TextWriter error, IReadOnlyList<TlsCertificateInfo> chain)
+    /// <summary>
+    /// Every certificate the peer sent, leaf first (the details and the PEM), then the path verification built
+    /// from it, which may add certificates from the trust store.
+    /// </summary>
+    public static void WriteCertificates(TextWriter error, IReadOnlyList<TlsCertificateInfo> chain, IReadOnlyList<TlsCertificateInfo> verifiedPath)
     {
         if (chain.Count == 0)
         {
@@ -51,7 +54,7 @@ internal static class TlsReport
             return;
         }
 
-        error.WriteLine($"{CliErrors.Prefix}certificate chain ({chain.Count} certificate{(chain.Count == 1 ? "" : "s")}, leaf first)");
+        error.WriteLine($"{CliErrors.Prefix}certificate chain sent by the peer ({chain.Count} certificate{(chain.Count == 1 ? "" : "s")}, leaf first)");
         for (var i = 0; i < chain.Count; i++)
         {
             var certificate = chain[i];
@@ -65,6 +68,11 @@ internal static class TlsReport
             Field(error, "pin", "sha256//" + certificate.PublicKeySha256, "    ");
             Field(error, "serial", certificate.SerialNumber, "    ");
             error.Write(Pem(certificate));
+        }
+
+        if (verifiedPath.Count > 0)
+        {
+            error.WriteLine($"{CliErrors.Prefix}verified path: {string.Join(" -> ", verifiedPath.Select(certificate => certificate.Subject))}");
         }
     }
 
@@ -101,6 +109,13 @@ internal static class TlsReport
             foreach (var certificate in status.PeerCertificates)
             {
                 WriteCertificate(json, certificate, includePem);
+            }
+
+            json.WriteEndArray();
+            json.WriteStartArray("verifiedPath");
+            foreach (var certificate in status.Verification.VerifiedPath)
+            {
+                WriteCertificate(json, certificate, includePem: false);
             }
 
             json.WriteEndArray();

@@ -43,6 +43,11 @@ internal static class CertificateVerifier
         return policy;
     }
 
+    /// <summary>
+    /// Checks the peer's certificate. Returns the result (with the path the platform built) and the
+    /// certificates the peer actually sent, leaf first: its own and the extra ones SslStream hands the chain
+    /// builder (<see cref="X509ChainPolicy.ExtraStore"/>), in the order they came.
+    /// </summary>
     public static (TlsVerificationResult Result, IReadOnlyList<TlsCertificateInfo> Certificates) Verify(
         X509Certificate? certificate,
         X509Chain? chain,
@@ -84,13 +89,22 @@ internal static class CertificateVerifier
             elements.Add((info, X509ChainStatusFlags.NoError));
         }
 
+        var sent = new List<TlsCertificateInfo> { TlsCertificateInfo.Create(leaf) };
+        foreach (var extra in chain?.ChainPolicy.ExtraStore ?? [])
+        {
+            if (!extra.RawDataMemory.Span.SequenceEqual(leaf.RawDataMemory.Span))
+            {
+                sent.Add(TlsCertificateInfo.Create(extra));
+            }
+        }
+
         var chainStatus = chain?.ChainStatus.Select(s => $"{s.Status}: {s.StatusInformation.Trim()}").ToList() ?? [];
         var problems = new HashSet<TlsVerificationStatus>();
         var reasons = new Dictionary<TlsVerificationStatus, string>();
 
         if ((errors & SslPolicyErrors.RemoteCertificateChainErrors) != 0)
         {
-            ClassifyChain(elements, chain, verificationTime, problems, reasons);
+            ClassifyChain(elements, chain, verificationTime, problems, reasons, expectedName is null ? "peer" : "server");
         }
 
         if ((errors & SslPolicyErrors.RemoteCertificateNameMismatch) != 0 && expectedName is not null)
@@ -131,8 +145,9 @@ internal static class CertificateVerifier
             Enforced = enforced,
             PinMatched = pinMatched,
             ChainStatus = chainStatus,
+            VerifiedPath = certificates,
         };
-        return (result, certificates);
+        return (result, sent);
     }
 
     public static string FormatDate(DateTimeOffset date) =>
@@ -143,7 +158,8 @@ internal static class CertificateVerifier
         X509Chain? chain,
         DateTimeOffset verificationTime,
         HashSet<TlsVerificationStatus> problems,
-        Dictionary<TlsVerificationStatus, string> reasons)
+        Dictionary<TlsVerificationStatus, string> reasons,
+        string peer)
     {
         const X509ChainStatusFlags issuerFlags = X509ChainStatusFlags.UntrustedRoot | X509ChainStatusFlags.PartialChain;
         var overall = chain?.ChainStatus.Aggregate(X509ChainStatusFlags.NoError, (all, s) => all | s.Status) ?? X509ChainStatusFlags.NoError;
@@ -153,7 +169,9 @@ internal static class CertificateVerifier
         {
             problems.Add(TlsVerificationStatus.UnknownIssuer);
             var top = elements[^1].Info;
-            reasons[TlsVerificationStatus.UnknownIssuer] = top.IsSelfIssued
+            reasons[TlsVerificationStatus.UnknownIssuer] = IntermediateMissing(chain, all)
+                ? $"the {peer} did not send the intermediate certificate(s): '{top.Subject}' is issued by '{top.Issuer}', which it did not send and the trust store does not hold"
+                : top.IsSelfIssued
                 ? (elements.Count == 1
                     ? $"self-signed certificate '{top.Subject}' is not trusted"
                     : $"root '{top.Subject}' is not trusted")
@@ -192,6 +210,23 @@ internal static class CertificateVerifier
                 ? "certificate chain is invalid: " + string.Join("; ", details)
                 : $"certificate chain is invalid ({(other == X509ChainStatusFlags.NoError ? "no detail from the platform" : other.ToString())})";
         }
+    }
+
+    /// <summary>
+    /// The path stops short of a trust anchor at a certificate that names where its issuer's certificate is
+    /// published (Authority Information Access, caIssuers): that issuer is an intermediate CA the peer should have
+    /// sent (it is never downloaded here), not an untrusted root.
+    /// </summary>
+    private static bool IntermediateMissing(X509Chain? chain, X509ChainStatusFlags flags)
+    {
+        if ((flags & X509ChainStatusFlags.PartialChain) == 0 || chain is null || chain.ChainElements.Count == 0)
+        {
+            return false;
+        }
+
+        var top = chain.ChainElements[^1].Certificate;
+        return top.SubjectName.RawData.AsSpan().SequenceEqual(top.IssuerName.RawData) is false
+            && top.Extensions.OfType<X509AuthorityInformationAccessExtension>().Any(access => access.EnumerateCAIssuersUris().Any());
     }
 
     private static bool MatchesPin(X509Certificate2 leaf, IReadOnlyList<string> pins)

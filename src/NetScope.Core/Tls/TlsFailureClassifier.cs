@@ -72,7 +72,7 @@ internal static partial class TlsFailureClassifier
                     return Failure(TlsFailureKind.ProtocolVersionMismatch, $"no TLS version in common: peer sent alert protocol_version ({offered})", exception, evidence, received);
                 case TlsAlert.InsufficientSecurity:
                 case TlsAlert.HandshakeFailure when !serverHelloSeen && evidence.Role == TlsRole.Client:
-                    return Failure(TlsFailureKind.NoSharedCipher, $"no cipher suite in common: peer sent alert {received.Name} in answer to the ClientHello", exception, evidence, received);
+                    return Failure(TlsFailureKind.NoSharedCipher, $"no cipher suite, signature algorithm or group in common: peer sent alert {received.Name} in answer to the ClientHello", exception, evidence, received);
             }
         }
 
@@ -84,7 +84,7 @@ internal static partial class TlsFailureClassifier
                     return Failure(TlsFailureKind.ProtocolVersionMismatch, $"no TLS version in common: peer offered none of {offered} ({platform})", exception, evidence, sent);
                 case TlsAlert.InsufficientSecurity:
                 case TlsAlert.HandshakeFailure when !serverHelloSeen && evidence.Role == TlsRole.Server:
-                    return Failure(TlsFailureKind.NoSharedCipher, $"no cipher suite in common: {platform}", exception, evidence, sent);
+                    return Failure(TlsFailureKind.NoSharedCipher, $"no cipher suite, signature algorithm or group in common: {platform}", exception, evidence, sent);
             }
         }
 
@@ -95,7 +95,7 @@ internal static partial class TlsFailureClassifier
 
         if (CipherReasons.Any(reason.Contains))
         {
-            return Failure(TlsFailureKind.NoSharedCipher, $"no cipher suite in common: {platform}", exception, evidence, evidence.Observer.AlertReceived ?? evidence.Observer.AlertSent);
+            return Failure(TlsFailureKind.NoSharedCipher, $"no cipher suite, signature algorithm or group in common: {platform}", exception, evidence, evidence.Observer.AlertReceived ?? evidence.Observer.AlertSent);
         }
 
         if (PlaintextReasons.Any(reason.Contains) && !serverHelloSeen)

@@ -30,6 +30,13 @@ public sealed record TlsVerificationResult
     /// <summary>True when pins were configured and the leaf matched one.</summary>
     public bool PinMatched { get; init; }
 
+    /// <summary>
+    /// The path the platform built from the leaf towards a trust anchor (as far as it got), leaf first. It may
+    /// hold certificates the peer did not send (a root from the trust store) and lack ones it did; what the
+    /// peer sent is the status's <c>PeerCertificates</c>.
+    /// </summary>
+    public IReadOnlyList<TlsCertificateInfo> VerifiedPath { get; init; } = [];
+
     /// <summary>The platform's chain status lines (e.g. <c>UntrustedRoot: self-signed certificate</c>), for detail views.</summary>
     public IReadOnlyList<string> ChainStatus { get; init; } = [];
 

@@ -10,7 +10,7 @@ public static class ScriptRunner
 {
     /// <summary>
     /// Runs <paramref name="steps"/> in order. The Deferred fires when all have run, or fails
-    /// with the first step's error (an <see cref="ExpectationFailedException"/>, a file error, ...).
+    /// with the first step's error (an <see cref="ExpectationFailedException"/>, a <see cref="SendFileException"/>, ...).
     /// </summary>
     public static Deferred Run(StreamSession session, IReadOnlyList<ScriptStep> steps, IReactor reactor)
     {
@@ -30,12 +30,11 @@ public static class ScriptRunner
                     session.Send(send.Data);
                     break;
                 case SendFileStep file:
-                    var path = file.Path;
-                    var contents = await reactor.DeferToThread(() => File.ReadAllBytes(path)).WithLabel($"read {path}");
-                    session.Send(contents);
+                    // Streamed in chunks as the connection takes them, never read whole into memory.
+                    await FileSender.Send(session, reactor, file.Path);
                     break;
                 case ExpectStep expect:
-                    await session.Expect(expect.Pattern, expect.TimeoutSeconds);
+                    await session.Expect(expect.Pattern, expect.TimeoutSeconds, expect.ThroughLineEnd, expect.Describe());
                     break;
                 case HalfCloseStep:
                     session.HalfClose();

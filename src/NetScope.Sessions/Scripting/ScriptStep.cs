@@ -32,8 +32,18 @@ public sealed record SendFileStep(string Path) : ScriptStep
 /// <param name="TimeoutSeconds">How long to wait at most.</param>
 public sealed record ExpectStep(Regex Pattern, double TimeoutSeconds) : ScriptStep
 {
+    /// <summary>
+    /// Whether a match consumes through the end of its line (so the next step starts at a fresh line)
+    /// rather than to the end of the match (see <see cref="Streams.StreamSession.Expect"/>).
+    /// <remarks>Defaults to <see langword="false"/>.</remarks>
+    /// </summary>
+    public bool ThroughLineEnd { get; init; }
+
+    /// <summary>The pattern as the user wrote it, when <see cref="Pattern"/> is a rewrite of it; shown in messages.</summary>
+    public string? Source { get; init; }
+
     /// <inheritdoc/>
-    public override string Describe() => $"expect /{Pattern}/";
+    public override string Describe() => $"expect /{Source ?? Pattern.ToString()}/";
 }
 
 /// <summary>Finish sending (half-close) and keep reading.</summary>

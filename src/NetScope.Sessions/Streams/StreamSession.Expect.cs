@@ -13,16 +13,23 @@ public sealed partial class StreamSession
 
     private readonly StringBuilder _unmatched = new();
     private PendingExpectation? _expectation;
+    private bool _skipToLineEnd;
 
     /// <summary>
     /// Waits until what has arrived since the previous match (or the start) matches
-    /// <paramref name="pattern"/>, then consumes up to the end of the match. Bytes are matched
-    /// as Latin-1 characters, so <c>\x00</c> to <c>\xff</c> in a pattern match single bytes.
+    /// <paramref name="pattern"/>, then consumes up to the end of the match, or with
+    /// <paramref name="throughLineEnd"/> through the end of the line that holds the match's end (the
+    /// next LF, even if it arrives later), so that the next expectation starts at a fresh line. Bytes
+    /// are matched as Latin-1 characters, so <c>\x00</c> to <c>\xff</c> in a pattern match single bytes.
     /// Fails with <see cref="ExpectationFailedException"/> when the time runs out or the peer
     /// stops sending first.
     /// </summary>
+    /// <param name="pattern">What to wait for.</param>
+    /// <param name="timeoutSeconds">How long to wait at most (0: no limit).</param>
+    /// <param name="throughLineEnd">Consume through the end of the match's line rather than the end of the match.</param>
+    /// <param name="name">How failure messages name the step; <see langword="null"/> for <c>expect /PATTERN/</c>.</param>
     /// <exception cref="InvalidOperationException">Another expectation is pending.</exception>
-    public Deferred<Match> Expect(Regex pattern, double timeoutSeconds)
+    public Deferred<Match> Expect(Regex pattern, double timeoutSeconds, bool throughLineEnd = false, string? name = null)
     {
         ArgumentNullException.ThrowIfNull(pattern);
         if (_expectation is not null)
@@ -30,8 +37,9 @@ public sealed partial class StreamSession
             throw new InvalidOperationException("An expectation is already pending.");
         }
 
-        var deferred = new Deferred<Match>().WithLabel($"expect /{pattern}/");
-        var expectation = new PendingExpectation(pattern, deferred);
+        name ??= $"expect /{pattern}/";
+        var deferred = new Deferred<Match>().WithLabel(name);
+        var expectation = new PendingExpectation(pattern, deferred, throughLineEnd, name);
         if (FindMatch(expectation) is { } match)
         {
             deferred.Callback(match);
@@ -40,7 +48,7 @@ public sealed partial class StreamSession
 
         if (PeerFinished || !Connected && _closedReason is not null)
         {
-            deferred.Errback(new ExpectationFailedException(Describe(pattern, "the connection closed before a match")));
+            deferred.Errback(new ExpectationFailedException(Describe(expectation, "the connection closed before a match")));
             return deferred;
         }
 
@@ -52,7 +60,7 @@ public sealed partial class StreamSession
                 if (ReferenceEquals(_expectation, expectation))
                 {
                     _expectation = null;
-                    deferred.Errback(new ExpectationFailedException(Describe(pattern, string.Create(CultureInfo.InvariantCulture, $"no match within {timeoutSeconds:0.###}s"))));
+                    deferred.Errback(new ExpectationFailedException(Describe(expectation, string.Create(CultureInfo.InvariantCulture, $"no match within {timeoutSeconds:0.###}s"))));
                 }
             });
         }
@@ -63,6 +71,14 @@ public sealed partial class StreamSession
     private void MatchExpectations(ReadOnlySpan<byte> data)
     {
         _unmatched.Append(Encoding.Latin1.GetString(data));
+        if (_skipToLineEnd)
+        {
+            // The rest of the line an earlier match ended in: consumed with it.
+            var lineEnd = IndexOfLineFeed(0);
+            _skipToLineEnd = lineEnd < 0;
+            _unmatched.Remove(0, lineEnd < 0 ? _unmatched.Length : lineEnd + 1);
+        }
+
         if (_unmatched.Length > ExpectWindowChars)
         {
             _unmatched.Remove(0, _unmatched.Length - ExpectWindowChars);
@@ -92,8 +108,41 @@ public sealed partial class StreamSession
             return null;
         }
 
-        _unmatched.Remove(0, match.Index + match.Length);
+        var end = match.Index + match.Length;
+        if (expectation.ThroughLineEnd && (match.Length == 0 || text[end - 1] != '\n'))
+        {
+            var lineEnd = text.IndexOf('\n', end);
+            _skipToLineEnd = lineEnd < 0;
+            end = lineEnd < 0 ? text.Length : lineEnd + 1;
+        }
+
+        _unmatched.Remove(0, end);
         return match;
+    }
+
+    /// <summary>
+    /// Forgets what has arrived and not been matched (the STARTTLS upgrade does this: plaintext that came
+    /// after the server's answer must not satisfy an expectation made over TLS); returns how many bytes.
+    /// </summary>
+    public int DiscardUnmatched()
+    {
+        var count = _unmatched.Length;
+        _unmatched.Clear();
+        _skipToLineEnd = false;
+        return count;
+    }
+
+    private int IndexOfLineFeed(int start)
+    {
+        for (var i = start; i < _unmatched.Length; i++)
+        {
+            if (_unmatched[i] == '\n')
+            {
+                return i;
+            }
+        }
+
+        return -1;
     }
 
     private void FailExpectation(string why, Exception? cause = null)
@@ -109,24 +158,30 @@ public sealed partial class StreamSession
             timer.Cancel();
         }
 
-        var message = Describe(expectation.Pattern, why + " before a match");
+        var message = Describe(expectation, why + " before a match");
         expectation.Deferred.Errback(cause is null ? new ExpectationFailedException(message) : new ExpectationFailedException(message, cause));
     }
 
-    private string Describe(Regex pattern, string why)
+    private string Describe(PendingExpectation expectation, string why)
     {
         var tail = _unmatched.Length > 60 ? _unmatched.ToString(_unmatched.Length - 60, 60) : _unmatched.ToString();
         var shown = Formatting.Escapes.Quote(tail);
-        return $"expect /{pattern}/: {why} (unmatched input: {shown})";
+        return $"{expectation.Name}: {why} (unmatched input: {shown})";
     }
 
     private sealed class PendingExpectation
     {
-        public PendingExpectation(Regex pattern, Deferred<Match> deferred)
+        public PendingExpectation(Regex pattern, Deferred<Match> deferred, bool throughLineEnd, string name)
         {
             Pattern = pattern;
             Deferred = deferred;
+            ThroughLineEnd = throughLineEnd;
+            Name = name;
         }
+
+        public bool ThroughLineEnd { get; }
+
+        public string Name { get; }
 
         public Regex Pattern { get; }
 

@@ -173,8 +173,10 @@ public sealed partial class TlsCommandTests
         Assert.Equal("localhost", root.GetProperty("sni").GetString());
         Assert.Equal("trusted", root.GetProperty("verification").GetProperty("status").GetString());
         Assert.Equal(JsonValueKind.Null, root.GetProperty("failure").ValueKind);
+        // s_server sends its own certificate only; verification adds the CA from --ca.
         var chain = root.GetProperty("certificates").EnumerateArray().ToList();
-        Assert.Equal(["CN=localhost", "CN=NetScope Test CA"], chain.Select(c => c.GetProperty("subject").GetString()));
+        Assert.Equal(["CN=localhost"], chain.Select(c => c.GetProperty("subject").GetString()));
+        Assert.Equal(["CN=localhost", "CN=NetScope Test CA"], root.GetProperty("verifiedPath").EnumerateArray().Select(c => c.GetProperty("subject").GetString()));
         Assert.Equal(["DNS:localhost", "IP:127.0.0.1", "IP:::1"], chain[0].GetProperty("san").EnumerateArray().Select(n => n.GetString()));
         Assert.Equal("2044-01-01T00:00:00Z", chain[0].GetProperty("notAfter").GetString());
         Assert.Equal("ECDSA P-256", chain[0].GetProperty("keyType").GetString());
@@ -206,9 +208,9 @@ public sealed partial class TlsCommandTests
     }
 
     [Fact]
-    public async Task Show_certs_prints_every_certificate_of_the_chain_with_its_pem()
+    public async Task Show_certs_prints_every_certificate_the_peer_sent_with_its_pem_and_then_the_verified_path()
     {
-        var (server, port) = await Peers.StartSServerAsync(Certificates.LocalhostPem, Certificates.LocalhostKey, "-naccept", "1");
+        var (server, port) = await Peers.StartSServerAsync(Certificates.LocalhostPem, Certificates.LocalhostKey, "-naccept", "1", "-cert_chain", Certificates.CaPem);
         await using var _ = server;
 
         var run = await CliRun.NetScopeAsync(
@@ -216,7 +218,7 @@ public sealed partial class TlsCommandTests
 
         Assert.Equal(0, run.ExitCode);
         var lines = run.StderrLines;
-        var start = lines.ToList().IndexOf("netscope: certificate chain (2 certificates, leaf first)");
+        var start = lines.ToList().IndexOf("netscope: certificate chain sent by the peer (2 certificates, leaf first)");
         Assert.Equal(9, start);
         Assert.Equal(
             [
@@ -231,6 +233,7 @@ public sealed partial class TlsCommandTests
         Assert.Equal(2, lines.Count(line => line == "-----BEGIN CERTIFICATE-----"));
         Assert.Contains("  certificate 1", lines);
         Assert.Contains("    subject      CN=NetScope Test CA", lines);
+        Assert.Equal("netscope: verified path: CN=localhost -> CN=NetScope Test CA", lines[^1]);
     }
 
     [Fact]

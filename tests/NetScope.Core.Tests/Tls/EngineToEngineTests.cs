@@ -46,7 +46,8 @@ public sealed class EngineToEngineTests : IDisposable
         Assert.False(client.Resumed);
         Assert.Equal(TlsVerificationStatus.Trusted, client.Verification.Status);
         Assert.Equal("certificate chain to 'CN=NetScope Test CA' is trusted", client.Verification.Reason);
-        Assert.Equal(["CN=localhost", "CN=NetScope Test CA"], client.PeerCertificates.Select(c => c.Subject));
+        Assert.Equal(["CN=localhost"], client.PeerCertificates.Select(c => c.Subject));
+        Assert.Equal(["CN=localhost", "CN=NetScope Test CA"], client.Verification.VerifiedPath.Select(c => c.Subject));
         var leaf = client.PeerCertificates[0];
         Assert.Equal(TestCertificates.Instance.Localhost.GetCertHashString(HashAlgorithmName.SHA256), leaf.Sha256Fingerprint.Replace(":", string.Empty));
         Assert.Equal(["DNS:localhost", "IP:127.0.0.1", "IP:::1"], leaf.SubjectAlternativeNames);

@@ -186,7 +186,7 @@ public sealed class OpenSslServerTests : IDisposable
         var failure = await pump.Host.Failure.Task.WaitAsync(TestTimeouts.Operation);
 
         Assert.Equal(TlsFailureKind.NoSharedCipher, failure.Kind);
-        Assert.Equal("no cipher suite in common: peer sent alert handshake_failure in answer to the ClientHello", failure.Message);
+        Assert.Equal("no cipher suite, signature algorithm or group in common: peer sent alert handshake_failure in answer to the ClientHello", failure.Message);
     }
 
     [Fact]
