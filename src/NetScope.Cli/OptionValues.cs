@@ -6,13 +6,13 @@ namespace NetScope.Cli;
 /// <summary>
 /// Parsers for numeric option values that fail with our own one-line message
 /// (<c>--timeout 'abc': expected a number of seconds</c>, <c>--port 99999999999: out of range (0-65535)</c>) instead of the parser's, which names .NET
-/// types (<c>expected type 'System.Double'</c>). Assign them to an option's <c>CustomParser</c>.
+/// types (<c>expected type 'System.Nullable`1[System.Int32]'</c>). Assign them to an option's <c>CustomParser</c>.
 /// </summary>
 internal static class OptionValues
 {
     /// <summary>A number of seconds (a decimal number; range checks are the command's).</summary>
     public static double Seconds(ArgumentResult result) =>
-        double.TryParse(Token(result), NumberStyles.Float, CultureInfo.InvariantCulture, out var seconds)
+        double.TryParse(Token(result), NumberStyles.Float, CultureInfo.InvariantCulture, out var seconds) && double.IsFinite(seconds)
             ? seconds
             : Reject<double>(result, $"{Name(result)} '{CliErrors.EscapeControls(Token(result))}': expected a number of seconds");
 
@@ -38,6 +38,9 @@ internal static class OptionValues
         int.TryParse(Token(result), NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out var count)
             ? count
             : Reject<int>(result, $"{Name(result)} '{CliErrors.EscapeControls(Token(result))}': expected a whole number");
+
+    /// <summary>A whole number, for an option whose absence means "not given".</summary>
+    public static int? OptionalCount(ArgumentResult result) => Count(result);
 
     private static string Token(ArgumentResult result) => result.Tokens.Count > 0 ? result.Tokens[^1].Value : "";
 

@@ -119,18 +119,5 @@ internal sealed class BodyOutput : IDisposable
     public void Dispose() => _stream?.Dispose();
 
     /// <summary>What went wrong, as strerror says it: "no such file or directory", "is a directory", "broken pipe".</summary>
-    internal static string Reason(Exception exception, string? path) => exception switch
-    {
-        _ when path is not null && Directory.Exists(path) => "is a directory",
-        FileNotFoundException or DirectoryNotFoundException => "no such file or directory",
-        UnauthorizedAccessException => "permission denied",
-        _ => CliErrors.OneLine(WithoutPath(exception.Message)),
-    };
-
-    // .NET appends " : 'PATH'" to the system's message; the command line names the path already.
-    private static string WithoutPath(string message)
-    {
-        var at = message.IndexOf(" : '", StringComparison.Ordinal);
-        return at > 0 ? message[..at] : message;
-    }
+    internal static string Reason(Exception exception, string? path) => FileErrorText.Reason(path ?? "", exception);
 }

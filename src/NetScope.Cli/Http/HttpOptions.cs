@@ -50,14 +50,14 @@ internal sealed class HttpOptions
         Description = "The most redirects -L follows; one more fails with exit code 32",
         HelpName = "N",
         DefaultValueFactory = _ => 50,
-        CustomParser = OptionValueParsers.Integer,
+        CustomParser = OptionValues.Count,
     };
 
     public Option<double> MaxTime { get; } = new("--max-time")
     {
         Description = "Seconds allowed for the whole transfer, redirects included (exit code 5 past it; 0: no limit)",
         HelpName = "SECONDS",
-        CustomParser = OptionValueParsers.Seconds,
+        CustomParser = OptionValues.Seconds,
     };
 
     public Option<double> ConnectTimeout { get; } = new("--connect-timeout")
@@ -65,7 +65,7 @@ internal sealed class HttpOptions
         Description = "Seconds allowed to resolve and connect",
         HelpName = "SECONDS",
         DefaultValueFactory = _ => 30,
-        CustomParser = OptionValueParsers.Seconds,
+        CustomParser = OptionValues.Seconds,
     };
 
     public Option<string?> Proxy { get; } = new("--proxy", "-x")

@@ -1,6 +1,5 @@
 using System.CommandLine;
 using System.Globalization;
-using NetScope.Cli.Http;
 using NetScope.Web.Server.Listeners;
 
 namespace NetScope.Cli.Listeners;
@@ -16,7 +15,7 @@ internal sealed class HttpListenOptions
     {
         Description = "Answer every request with this status code (200-999)",
         HelpName = "CODE",
-        CustomParser = OptionValueParsers.OptionalInteger,
+        CustomParser = OptionValues.OptionalCount,
     };
 
     public Option<string> Body { get; } = new("--body") { Description = "The body of the --status answer: TEXT, or @FILE", HelpName = "TEXT|@FILE" };

@@ -4,9 +4,9 @@ namespace NetScope.Cli.Tests.Http;
 public sealed class HttpValueErrorTests
 {
     [Theory]
-    [InlineData("--max-time", "abc", "--max-time abc: expected a number of seconds")]
-    [InlineData("--connect-timeout", "soon", "--connect-timeout soon: expected a number of seconds")]
-    [InlineData("--max-redirs", "many", "--max-redirs many: expected a whole number")]
+    [InlineData("--max-time", "abc", "--max-time 'abc': expected a number of seconds")]
+    [InlineData("--connect-timeout", "soon", "--connect-timeout 'soon': expected a number of seconds")]
+    [InlineData("--max-redirs", "many", "--max-redirs 'many': expected a whole number")]
     public async Task ANonNumberIsAOneLineUsageError(string option, string value, string message)
     {
         var run = await CliRun.NetScopeAsync("http", "http://127.0.0.1:9/", option, value);

@@ -145,7 +145,7 @@ public sealed partial class ListenHttpTests : IDisposable
     [InlineData("--status|99", "--status 99: expected a three-digit status code")]
     [InlineData("--status|204|--body|x", "--status 204 --body: a 204 answer cannot carry a body")]
     [InlineData("--status|304|--body|x", "--status 304 --body: a 304 answer cannot carry a body")]
-    [InlineData("--status|abc", "--status abc: expected a whole number")]
+    [InlineData("--status|abc", "--status 'abc': expected a whole number")]
     [InlineData("--body|x", "--body and --header go with --status")]
     [InlineData("--echo|--max-body|lots", "--max-body lots: 'lots' is not a byte count: expected a whole number with an optional k, M or G")]
     [InlineData("--echo|--header-timeout|0", "--header-timeout 0: expected a duration above zero (500ms, 30s, 2m)")]
