@@ -92,7 +92,7 @@ public sealed class TlsSessionStarter : ISessionStarter
             }
 
             return connected;
-        });
+        }).AddErrback(_ => null); // a connection that never came up ends the session with its reason through WhenClosed
         var factory = context.CreateClientFactory(stream, new WrapOptions { RecordTranscript = false, OpensSession = false });
         context.Reactor.ConnectSsl(_request.Target.Host, _request.Target.Port, factory, _request.Options, _request.TimeoutSeconds, _request.Layer);
     }
