@@ -132,6 +132,10 @@ public partial class Deferred
     {
         _linksAdded++;
         var input = _result;
+        object? output;
+
+        // No finally: the catch takes every exception, so the flag is reset on every path, and a
+        // protected region without a finally clause keeps this path free of a funclet call.
         if (input is Failure failure)
         {
             if (errback is null)
@@ -142,15 +146,11 @@ public partial class Deferred
             _runningCallbacks = true;
             try
             {
-                _result = errback(failure);
+                output = errback(failure);
             }
             catch (Exception exception)
             {
-                _result = new Failure(exception);
-            }
-            finally
-            {
-                _runningCallbacks = false;
+                output = new Failure(exception);
             }
         }
         else
@@ -163,19 +163,17 @@ public partial class Deferred
             _runningCallbacks = true;
             try
             {
-                _result = callback(input);
+                output = callback(input);
             }
             catch (Exception exception)
             {
-                _result = new Failure(exception);
-            }
-            finally
-            {
-                _runningCallbacks = false;
+                output = new Failure(exception);
             }
         }
 
-        if (_result is Deferred && AdoptDeferredResult(this))
+        _runningCallbacks = false;
+        _result = output;
+        if (output is Deferred && AdoptDeferredResult(this))
         {
             SettleAfterRun();
             return;
