@@ -14,10 +14,11 @@ public partial class Deferred
     private static IDeferredObserver? _observer;
 
     /// <summary>
-    /// <see langword="true"/> while debug mode is on or an observer is attached: the one
-    /// branch the constructor takes on its hot path (kept in step by the two setters).
+    /// <see langword="true"/> while debug mode is on or an observer is attached: the one branch
+    /// construction and firing take on their hot paths (kept in step by the two setters), so the
+    /// no-observer, no-debug case pays the same as a build without hooks, which still checks debug mode.
     /// </summary>
-    private static bool _constructionHooks;
+    private static bool _hooksActive;
     private static readonly Lock HooksGate = new();
 
     /// <summary>
@@ -102,9 +103,26 @@ public partial class Deferred
         }
     }
 
+    /// <summary>Firing's slow path: debug mode's invocation site and the observer's event.</summary>
+    [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.NoInlining)]
+    private void OnFiredHooks(object? result)
+    {
+        if (_debugging)
+        {
+            _debugInfo ??= new DeferredDebugInfo();
+            _debugInfo.Invoker = DeferredDebugInfo.CaptureStack();
+        }
+
+        var observer = CurrentObserver;
+        if (observer is not null)
+        {
+            NotifyFired(observer, result);
+        }
+    }
+
     /// <summary>Called under <see cref="HooksGate"/> after either setting changed.</summary>
     private static void UpdateConstructionHooks() =>
-        Volatile.Write(ref _constructionHooks, _debugging || CurrentObserver is not null);
+        Volatile.Write(ref _hooksActive, _debugging || CurrentObserver is not null);
 
     /// <summary>
     /// Tells the observer that <paramref name="awaiting"/> (an <c>async Deferred</c> method's

@@ -61,7 +61,7 @@ public partial class Deferred
     public Deferred(Action<Deferred>? canceller)
     {
         _canceller = canceller;
-        if (_constructionHooks)
+        if (_hooksActive)
         {
             InitializeHooks();
         }
@@ -364,18 +364,11 @@ public partial class Deferred
                 : "Deferred was already called.");
         }
 
-        if (_debugging)
-        {
-            _debugInfo ??= new DeferredDebugInfo();
-            _debugInfo.Invoker = DeferredDebugInfo.CaptureStack();
-        }
-
         _called = true;
         _result = result;
-        var observer = CurrentObserver;
-        if (observer is not null)
+        if (_hooksActive)
         {
-            NotifyFired(observer, result);
+            OnFiredHooks(result);
         }
 
         if (_head == _tail && _paused == 0)
