@@ -8,8 +8,12 @@ namespace NetScope.Sessions.Tests;
 /// <summary>Chain trees as text, from real Deferreds run in a session, asserted line by line.</summary>
 public sealed class ChainTreeRendererTests : IDisposable
 {
-    /// <summary>Link durations are real run times: the tests that use real Deferreds leave them out (one test checks them).</summary>
-    private static readonly ChainTreeOptions NoDurations = new() { LinkDurations = false };
+    /// <summary>
+    /// Link durations are real run times, and creation sites appear whenever another test has
+    /// debug mode on (it is process-wide): the tests that use real Deferreds leave both out (one
+    /// test checks durations, one checks sites).
+    /// </summary>
+    private static readonly ChainTreeOptions NoDurations = new() { LinkDurations = false, CreationSites = false };
 
     private readonly Harness _harness = new();
 
@@ -286,7 +290,7 @@ public sealed class ChainTreeRendererTests : IDisposable
         d.Callback(null);
 
         var snapshot = _harness.Workspace.SnapshotSession(session.Id)!;
-        var lines = ChainTreeRenderer.Render(snapshot.Deferreds.Where(x => x.Label == "timed").ToArray());
+        var lines = ChainTreeRenderer.Render(snapshot.Deferreds.Where(x => x.Label == "timed").ToArray(), new ChainTreeOptions { CreationSites = false });
 
         Assert.Matches(@"^├─ cb  Script\.Done +-> ""done""  in (\d+ µs|\d+\.\d ms)$", lines[1]);
         Assert.Equal("└─ cb  passthru                    -> \"done\"", lines[2]);

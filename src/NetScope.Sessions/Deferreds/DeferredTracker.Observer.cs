@@ -10,6 +10,7 @@ namespace NetScope.Sessions.Deferreds;
 internal sealed partial class DeferredTracker
 {
     private const string AwaitSuffix = " (await)";
+    private static readonly ChainTreeOptions UnhandledChainOptions = new() { CreationSites = false };
 
     public void OnCreated(Deferred deferred, WorkspaceEntry owner) => Track(deferred, owner, adopted: false);
 
@@ -278,7 +279,8 @@ internal sealed partial class DeferredTracker
         SetOutcome(record, failure);
         if (_workspace.Events.Active)
         {
-            var chain = ChainTreeRenderer.RenderChain(ChainOf(record), record.Number);
+            // Sites are left out: the event stream already has them in DeferredCreated.
+            var chain = ChainTreeRenderer.RenderChain(ChainOf(record), record.Number, UnhandledChainOptions);
             Publish(new DeferredUnhandled(record.Owner.Id, record.Number, OutcomeText.DescribeFailure(failure), chain));
         }
     }
