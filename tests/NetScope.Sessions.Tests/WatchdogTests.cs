@@ -34,6 +34,7 @@ public sealed class WatchdogTests : IDisposable
     [Fact]
     public async Task CancellingByNumberCancelsTheDeferredInItsSessionsScope()
     {
+        const string Handler = $"WatchdogTests.{nameof(CancellingByNumberCancelsTheDeferredInItsSessionsScope)}.<lambda>";
         var (session, _) = _harness.Connected();
         Deferred slow = null!;
         Exception? seen = null;
@@ -56,7 +57,13 @@ public sealed class WatchdogTests : IDisposable
         Assert.IsType<CancelledException>(seen);
         Assert.DoesNotContain(_harness.Workspace.Snapshot().Stalled, d => d.Label == "slow query");
         var record = _harness.Workspace.SnapshotSession(session.Id)!.Deferreds.Single(d => d.Id == id);
-        Assert.Equal(DeferredState.Succeeded, record.State);
+        Assert.Equal(DeferredState.Cancelled, record.State);
+        Assert.Equal(
+            [
+                $"#{id} slow query  cancelled after 6.0 s; handled by eb {Handler}",
+                $"└─ eb  {Handler}  -> null",
+            ],
+            ChainText.WithoutDurations(ChainTreeRenderer.Render([record], new ChainTreeOptions { CreationSites = false })));
         Assert.True(record.CancelRequested);
         Assert.Contains(_harness.EventsOf<DeferredCancelled>(), e => e.DeferredId == id);
     }
@@ -73,7 +80,10 @@ public sealed class WatchdogTests : IDisposable
 
         var snapshot = _harness.Workspace.SnapshotSession(session.Id)!.Deferreds.Single(d => d.Id == id);
         Assert.Equal(DeferredState.Cancelled, snapshot.State);
-        Assert.Equal([$"#{id} slow query  cancelled after 3.0 s -> CancelledException: Deferred was cancelled. (unhandled)"], ChainTreeRenderer.Render([snapshot]));
+        var lines = ChainTreeRenderer.Render([snapshot]);
+        Assert.Equal(2, lines.Count);
+        Assert.Equal($"#{id} slow query  cancelled after 3.0 s -> CancelledException: Deferred was cancelled. (unhandled)", lines[0]);
+        Assert.StartsWith("   created at WatchdogTests.CreateSlow in ", lines[1], StringComparison.Ordinal);
     }
 
     public void Dispose() => _harness.Dispose();

@@ -53,7 +53,13 @@ internal sealed class AsyncMethodState
         // (and as inlineCallbacks keeps its contextvars): AsyncLocal values set by whoever fires
         // the awaited Deferred do not leak into the method, nor the method's into them.
         box.Context = ExecutionContext.Capture();
-        WaitingOn = awaiter is IDeferredAwaiterSource source ? source.Awaited : null;
+        var awaited = awaiter is IDeferredAwaiterSource source ? source.Awaited : null;
+        WaitingOn = awaited;
+        if (awaited is not null)
+        {
+            // Before the awaiter adds its link, so an observer knows which link resumes the method.
+            Deferred.NotifyAwaiting(_target, awaited);
+        }
 
         if (unsafeContinuation && awaiter is ICriticalNotifyCompletion critical)
         {

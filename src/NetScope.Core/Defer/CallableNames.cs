@@ -1,3 +1,5 @@
+using System.Runtime.CompilerServices;
+
 namespace NetScope.Core.Defer;
 
 /// <summary>Readable names for delegates, for chain views ("Session.OnConnected", "Main.&lt;lambda&gt;").</summary>
@@ -5,8 +7,9 @@ public static class CallableNames
 {
     /// <summary>
     /// Describes <paramref name="callable"/> as <c>Type.Method</c>, turning compiler-generated
-    /// names for lambdas and local functions into <c>Outer.Method.&lt;lambda&gt;</c>.
-    /// <see langword="null"/> is described as "passthru".
+    /// names for lambdas and local functions into <c>Outer.Method.&lt;lambda&gt;</c>. An async
+    /// method's continuation (what an <c>await</c> of a Deferred adds to its chain) is named after
+    /// the method: <c>Type.Method (await)</c>. <see langword="null"/> is described as "passthru".
     /// </summary>
     public static string Describe(Delegate? callable)
     {
@@ -15,14 +18,18 @@ public static class CallableNames
             return "passthru";
         }
 
+        if (AsyncMethodOf(callable) is { } machine)
+        {
+            return $"{DescribeType(machine.DeclaringType)}.{OuterName(machine.Name)} (await)";
+        }
+
         var method = callable.Method;
         var typeName = DescribeType(method.DeclaringType);
         var methodName = method.Name;
         if (methodName.StartsWith('<'))
         {
             // "<Main>b__0_0" is a lambda in Main; "<Main>g__Local|0_0" a local function named Local.
-            var close = methodName.IndexOf('>', StringComparison.Ordinal);
-            var outer = close > 1 ? methodName[1..close] : "?";
+            var outer = OuterName(methodName);
             var localStart = methodName.IndexOf("g__", StringComparison.Ordinal);
             if (localStart >= 0)
             {
@@ -35,6 +42,42 @@ public static class CallableNames
         }
 
         return $"{typeName}.{methodName}";
+    }
+
+    /// <summary>
+    /// <see langword="true"/> when <paramref name="callable"/> resumes an async method (the
+    /// continuation an <c>await</c> hands to the awaiter), as observers receive for await links.
+    /// </summary>
+    public static bool IsAsyncContinuation(Delegate? callable) => callable is not null && AsyncMethodOf(callable) is not null;
+
+    /// <summary>
+    /// The state machine type behind an async method's continuation: the runtime's and this
+    /// library's boxes are generic over it, so the type alone tells, without reading fields.
+    /// </summary>
+    private static Type? AsyncMethodOf(Delegate callable)
+    {
+        var boxType = callable.Target?.GetType();
+        if (boxType is null || !boxType.IsGenericType)
+        {
+            return null;
+        }
+
+        foreach (var argument in boxType.GetGenericArguments())
+        {
+            if (typeof(IAsyncStateMachine).IsAssignableFrom(argument) && argument.DeclaringType is not null)
+            {
+                return argument;
+            }
+        }
+
+        return null;
+    }
+
+    /// <summary>"&lt;Main&gt;b__0_0" and "&lt;RunAsync&gt;d__4" name their method between the brackets.</summary>
+    private static string OuterName(string generatedName)
+    {
+        var close = generatedName.IndexOf('>', StringComparison.Ordinal);
+        return generatedName.StartsWith('<') && close > 1 ? generatedName[1..close] : generatedName;
     }
 
     private static string DescribeType(Type? type)

@@ -1,4 +1,5 @@
 using NetScope.Core.Logging;
+using NetScope.Core.Observation;
 
 namespace NetScope.Core.Defer;
 
@@ -13,6 +14,14 @@ public partial class Deferred
     private static IDeferredObserver? _observer;
 
     /// <summary>
+    /// <see langword="true"/> while debug mode is on or an observer is attached: the one branch
+    /// construction and firing take on their hot paths (kept in step by the two setters), so the
+    /// no-observer, no-debug case pays the same as a build without hooks, which still checks debug mode.
+    /// </summary>
+    private static bool _hooksActive;
+    private static readonly Lock HooksGate = new();
+
+    /// <summary>
     /// Debug mode (off by default): Deferreds created or fired while it is on record where,
     /// and <see cref="AlreadyCalledException"/> and unhandled-error reports include both sites.
     /// Twisted's <c>setDebugging</c>/<c>getDebugging</c>.
@@ -20,11 +29,18 @@ public partial class Deferred
     public static bool Debugging
     {
         get => _debugging;
-        set => _debugging = value;
+        set
+        {
+            lock (HooksGate)
+            {
+                _debugging = value;
+                UpdateConstructionHooks();
+            }
+        }
     }
 
     /// <summary>Turns debug mode on or off (Twisted's <c>setDebugging</c>).</summary>
-    public static void SetDebugging(bool on) => _debugging = on;
+    public static void SetDebugging(bool on) => Debugging = on;
 
     /// <summary>Whether debug mode is on (Twisted's <c>getDebugging</c>).</summary>
     public static bool GetDebugging() => _debugging;
@@ -62,8 +78,77 @@ public partial class Deferred
             throw new NotSupportedException("This build of NetScope.Core was made without the Deferred observer hooks (NoDeferredObserver=true).");
         }
 
-        Volatile.Write(ref _observer, observer);
+        lock (HooksGate)
+        {
+            Volatile.Write(ref _observer, observer);
+            UpdateConstructionHooks();
+        }
     }
+
+    /// <summary>The constructor's slow path: debug mode's creation site, the observer's id, scope and event.</summary>
+    [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.NoInlining)]
+    private void InitializeHooks()
+    {
+        if (_debugging)
+        {
+            _debugInfo = new DeferredDebugInfo { Creator = DeferredDebugInfo.CaptureStack() };
+        }
+
+        var observer = CurrentObserver;
+        if (observer is not null)
+        {
+            _id = Interlocked.Increment(ref _nextId);
+            _scope = ObservationScope.Current;
+            Notify(observer, static (o, d) => o.Created(d), this);
+        }
+    }
+
+    /// <summary>Firing's slow path: debug mode's invocation site and the observer's event.</summary>
+    [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.NoInlining)]
+    private void OnFiredHooks(object? result)
+    {
+        if (_debugging)
+        {
+            _debugInfo ??= new DeferredDebugInfo();
+            _debugInfo.Invoker = DeferredDebugInfo.CaptureStack();
+        }
+
+        var observer = CurrentObserver;
+        if (observer is not null)
+        {
+            NotifyFired(observer, result);
+        }
+    }
+
+    /// <summary>Called under <see cref="HooksGate"/> after either setting changed.</summary>
+    private static void UpdateConstructionHooks() =>
+        Volatile.Write(ref _hooksActive, _debugging || CurrentObserver is not null);
+
+    /// <summary>
+    /// Tells the observer that <paramref name="awaiting"/> (an <c>async Deferred</c> method's
+    /// Deferred) is suspended on <paramref name="awaited"/>, whose next link resumes the method.
+    /// </summary>
+    internal static void NotifyAwaiting(Deferred awaiting, Deferred awaited)
+    {
+        var observer = CurrentObserver;
+        if (observer is null)
+        {
+            return;
+        }
+
+        try
+        {
+            observer.Awaiting(awaiting, awaited, awaited._linksAdded);
+        }
+        catch (Exception exception)
+        {
+            Detach(observer, exception);
+        }
+    }
+
+    /// <summary>The user's function behind one of the core's adapters (a typed callback, an await).</summary>
+    private static Delegate? Unwrap(Delegate? callable) =>
+        callable?.Target is IWrappedCallable adapter ? adapter.Wrapped : callable;
 
     internal string? DebugSitesForReport() => _debugInfo?.DescribeSites();
 
@@ -83,7 +168,7 @@ public partial class Deferred
     {
         try
         {
-            observer.CallbacksAdded(this, _linksAdded - 1, callback, errback);
+            observer.CallbacksAdded(this, _linksAdded - 1, Unwrap(callback), Unwrap(errback));
         }
         catch (Exception exception)
         {

@@ -38,7 +38,6 @@ public partial class Deferred
             current._chainedTo = null;
             while (current._head < current._tail)
             {
-                var index = current._linksAdded - current.PendingLinkCount;
                 var entry = current.PopEntry();
                 if (entry.Continuation is { } waiter)
                 {
@@ -49,8 +48,7 @@ public partial class Deferred
                     waiter._paused--;
                     if (observer is not null)
                     {
-                        current.NotifyStep(observer, new DeferredStep(index, waiter._result is Failure, invoked: false, handedToWaiter: true, outcome: null, elapsedTicks: 0));
-                        waiter.NotifyPause(observer);
+                        current.NotifyHandedToWaiter(observer, waiter);
                     }
 
                     stack ??= new Deferred[4];
@@ -65,44 +63,56 @@ public partial class Deferred
                     break;
                 }
 
-                var input = current._result;
-                var onErrbackPath = input is Failure;
-                var invoked = onErrbackPath ? entry.Errback is not null : entry.Callback is not null;
-                var started = observer is null ? 0 : Stopwatch.GetTimestamp();
-                var nowWaiting = false;
-                if (invoked)
+                // The one observer branch per link: the observed path times, scopes and reports.
+                if (observer is not null)
                 {
-                    // Observed: the callback runs in the scope of the code that created the Deferred.
-                    var scoped = observer is not null && current._scope is not null;
-                    var previousScope = scoped ? ObservationScope.Swap(current._scope) : null;
+                    if (current.RunLinkObserved(entry, observer))
+                    {
+                        break;
+                    }
+
+                    continue;
+                }
+
+                var input = current._result;
+                if (input is Failure failure)
+                {
+                    if (entry.Errback is not { } errback)
+                    {
+                        continue;
+                    }
+
                     current._runningCallbacks = true;
                     try
                     {
-                        current._result = onErrbackPath ? entry.Errback!((Failure)input!) : entry.Callback!(input);
+                        current._result = errback(failure);
                     }
                     catch (Exception exception)
                     {
                         current._result = new Failure(exception);
                     }
-                    finally
+                }
+                else
+                {
+                    if (entry.Callback is not { } callback)
                     {
-                        current._runningCallbacks = false;
-                        if (scoped)
-                        {
-                            ObservationScope.Swap(previousScope);
-                        }
+                        continue;
                     }
 
-                    nowWaiting = current._result is Deferred && AdoptDeferredResult(current);
+                    current._runningCallbacks = true;
+                    try
+                    {
+                        current._result = callback(input);
+                    }
+                    catch (Exception exception)
+                    {
+                        current._result = new Failure(exception);
+                    }
                 }
 
-                if (observer is not null)
-                {
-                    var elapsed = invoked ? Stopwatch.GetTimestamp() - started : 0;
-                    current.NotifyStep(observer, new DeferredStep(index, onErrbackPath, invoked, handedToWaiter: false, current._result, elapsed));
-                }
-
-                if (nowWaiting)
+                // No finally needed: the catch takes every exception.
+                current._runningCallbacks = false;
+                if (current._result is Deferred && AdoptDeferredResult(current))
                 {
                     break;
                 }
@@ -125,6 +135,57 @@ public partial class Deferred
     }
 
     /// <summary>
+    /// Runs one link (just popped) while an observer is attached: in the scope of the code that
+    /// created the Deferred, timed, and reported. Returns <see langword="true"/> when the link
+    /// returned an unfired Deferred and this one now waits on it.
+    /// </summary>
+    private bool RunLinkObserved(in CallbackEntry entry, IDeferredObserver observer)
+    {
+        var index = _linksAdded - PendingLinkCount - 1;
+        var input = _result;
+        var onErrbackPath = input is Failure;
+        var invoked = onErrbackPath ? entry.Errback is not null : entry.Callback is not null;
+        var started = Stopwatch.GetTimestamp();
+        var nowWaiting = false;
+        if (invoked)
+        {
+            var scoped = _scope is not null;
+            var previousScope = scoped ? ObservationScope.Swap(_scope) : null;
+            _runningCallbacks = true;
+            try
+            {
+                _result = onErrbackPath ? entry.Errback!((Failure)input!) : entry.Callback!(input);
+            }
+            catch (Exception exception)
+            {
+                _result = new Failure(exception);
+            }
+            finally
+            {
+                _runningCallbacks = false;
+                if (scoped)
+                {
+                    ObservationScope.Swap(previousScope);
+                }
+            }
+
+            nowWaiting = _result is Deferred && AdoptDeferredResult(this);
+        }
+
+        var elapsed = invoked ? Stopwatch.GetTimestamp() - started : 0;
+        NotifyStep(observer, new DeferredStep(index, onErrbackPath, invoked, handedToWaiter: false, _result, elapsed));
+        return nowWaiting;
+    }
+
+    /// <summary>Reports the link (just popped) that handed this Deferred's result to <paramref name="waiter"/>.</summary>
+    private void NotifyHandedToWaiter(IDeferredObserver observer, Deferred waiter)
+    {
+        var index = _linksAdded - PendingLinkCount - 1;
+        NotifyStep(observer, new DeferredStep(index, waiter._result is Failure, invoked: false, handedToWaiter: true, outcome: null, elapsedTicks: 0));
+        waiter.NotifyPause(observer);
+    }
+
+    /// <summary>
     /// The fast path of <see cref="AddCallbacks"/> on a fired, idle Deferred with nothing
     /// queued: runs the one link at once, exactly as <see cref="RunCallbacks"/> would.
     /// </summary>
@@ -132,6 +193,10 @@ public partial class Deferred
     {
         _linksAdded++;
         var input = _result;
+        object? output;
+
+        // No finally: the catch takes every exception, so the flag is reset on every path, and a
+        // protected region without a finally clause keeps this path free of a funclet call.
         if (input is Failure failure)
         {
             if (errback is null)
@@ -142,15 +207,11 @@ public partial class Deferred
             _runningCallbacks = true;
             try
             {
-                _result = errback(failure);
+                output = errback(failure);
             }
             catch (Exception exception)
             {
-                _result = new Failure(exception);
-            }
-            finally
-            {
-                _runningCallbacks = false;
+                output = new Failure(exception);
             }
         }
         else
@@ -163,19 +224,17 @@ public partial class Deferred
             _runningCallbacks = true;
             try
             {
-                _result = callback(input);
+                output = callback(input);
             }
             catch (Exception exception)
             {
-                _result = new Failure(exception);
-            }
-            finally
-            {
-                _runningCallbacks = false;
+                output = new Failure(exception);
             }
         }
 
-        if (_result is Deferred && AdoptDeferredResult(this))
+        _runningCallbacks = false;
+        _result = output;
+        if (output is Deferred && AdoptDeferredResult(this))
         {
             SettleAfterRun();
             return;

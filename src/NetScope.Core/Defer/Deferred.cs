@@ -44,7 +44,7 @@ public partial class Deferred
     private Deferred? _chainedTo;
     private DeferredDebugInfo? _debugInfo;
     private UnhandledFailureTracker? _unhandled;
-    private readonly object? _scope;
+    private object? _scope;
     private long _id;
 
     /// <summary>Creates a Deferred without a canceller.</summary>
@@ -61,17 +61,9 @@ public partial class Deferred
     public Deferred(Action<Deferred>? canceller)
     {
         _canceller = canceller;
-        if (_debugging)
+        if (_hooksActive)
         {
-            _debugInfo = new DeferredDebugInfo { Creator = DeferredDebugInfo.CaptureStack() };
-        }
-
-        var observer = CurrentObserver;
-        if (observer is not null)
-        {
-            _id = Interlocked.Increment(ref _nextId);
-            _scope = ObservationScope.Current;
-            Notify(observer, static (o, d) => o.Created(d), this);
+            InitializeHooks();
         }
     }
 
@@ -188,7 +180,7 @@ public partial class Deferred
     public Deferred AddCallback<T>(Func<T, object?> callback)
     {
         ArgumentNullException.ThrowIfNull(callback);
-        return AddCallbacks(result => callback(CastResult<T>(result)), null);
+        return AddCallbacks(new TypedCallback<T>(callback).Invoke, null);
     }
 
     /// <summary>
@@ -201,17 +193,38 @@ public partial class Deferred
     {
         ArgumentNullException.ThrowIfNull(other);
         other._chainedTo = this;
-        return AddCallbacks(
-            result =>
-            {
-                other.Callback(result);
-                return null;
-            },
-            failure =>
-            {
-                other.Errback(failure);
-                return null;
-            });
+        var observer = CurrentObserver;
+        if (observer is null)
+        {
+            return AddCallbacks(other.CallbackAndContinue, other.ErrbackAndContinue);
+        }
+
+        // Observed: report the link, then that other waits on this one, before the link can run.
+        Func<object?, object?> callback = other.CallbackAndContinue;
+        Func<Failure, object?> errback = other.ErrbackAndContinue;
+        Append(new CallbackEntry(callback, errback));
+        NotifyLinkAdded(observer, callback, errback);
+        other.NotifyChained(observer, this);
+        if (_called)
+        {
+            RunCallbacks();
+        }
+
+        return this;
+    }
+
+    /// <summary>The callback <see cref="ChainDeferred"/> adds to the Deferred this one waits on.</summary>
+    private object? CallbackAndContinue(object? result)
+    {
+        Callback(result);
+        return null;
+    }
+
+    /// <summary>The errback <see cref="ChainDeferred"/> adds to the Deferred this one waits on.</summary>
+    private object? ErrbackAndContinue(Failure failure)
+    {
+        Errback(failure);
+        return null;
     }
 
     /// <summary>
@@ -254,8 +267,17 @@ public partial class Deferred
     }
 
     /// <summary>Undoes one <see cref="Pause"/>; when none is left, runs whatever is pending.</summary>
+    /// <exception cref="InvalidOperationException">
+    /// The Deferred is not paused. (Twisted would count down to -1 and never run the chain again;
+    /// see docs/deferred.md.)
+    /// </exception>
     public void Unpause()
     {
+        if (_paused == 0)
+        {
+            throw new InvalidOperationException("Unpause without a matching Pause: the Deferred is not paused.");
+        }
+
         _paused--;
         var observer = CurrentObserver;
         if (observer is not null)
@@ -342,18 +364,11 @@ public partial class Deferred
                 : "Deferred was already called.");
         }
 
-        if (_debugging)
-        {
-            _debugInfo ??= new DeferredDebugInfo();
-            _debugInfo.Invoker = DeferredDebugInfo.CaptureStack();
-        }
-
         _called = true;
         _result = result;
-        var observer = CurrentObserver;
-        if (observer is not null)
+        if (_hooksActive)
         {
-            NotifyFired(observer, result);
+            OnFiredHooks(result);
         }
 
         if (_head == _tail && _paused == 0)

@@ -53,7 +53,7 @@ public readonly struct DeferredAwaiter : ICriticalNotifyCompletion, IDeferredAwa
         _deferred.AddBoth(state.OnFired);
     }
 
-    internal sealed class AwaitState
+    internal sealed class AwaitState : IWrappedCallable
     {
         public Action? Continuation { get; set; }
 
@@ -62,6 +62,9 @@ public readonly struct DeferredAwaiter : ICriticalNotifyCompletion, IDeferredAwa
         public object? Result { get; private set; }
 
         public bool Done { get; private set; }
+
+        /// <summary>Observers see the continuation: it names the method that awaits.</summary>
+        public Delegate Wrapped => Continuation!;
 
         public object? OnFired(object? result)
         {

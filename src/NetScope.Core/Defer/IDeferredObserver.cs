@@ -32,8 +32,26 @@ public interface IDeferredObserver
     /// <summary>The Deferred's pause count changed (by <see cref="Deferred.Pause"/>, <see cref="Deferred.Unpause"/>, or by waiting on another Deferred).</summary>
     void PauseChanged(Deferred deferred, int pauseCount);
 
-    /// <summary><paramref name="deferred"/> now waits for <paramref name="waitingOn"/> to fire.</summary>
+    /// <summary>
+    /// <paramref name="deferred"/> now waits for <paramref name="waitingOn"/> to fire: one of its
+    /// callbacks returned <paramref name="waitingOn"/> (the last link of <paramref name="waitingOn"/>
+    /// hands the result back), or <c>waitingOn.ChainDeferred(deferred)</c> was called (the last
+    /// link of <paramref name="waitingOn"/> fires <paramref name="deferred"/>).
+    /// </summary>
     void Chained(Deferred deferred, Deferred waitingOn);
+
+    /// <summary>
+    /// The <c>async Deferred</c> method whose Deferred is <paramref name="deferred"/> suspended on
+    /// <c>await <paramref name="awaited"/></c>: <paramref name="deferred"/> waits on
+    /// <paramref name="awaited"/> until the link at <paramref name="linkIndex"/> of
+    /// <paramref name="awaited"/> (added right after this call) runs and resumes the method.
+    /// Unlike <see cref="Chained"/>, <paramref name="deferred"/> has not fired: the wait is the
+    /// method's, and its result comes from the method's end, not from <paramref name="awaited"/>.
+    /// </summary>
+    /// <remarks>Does nothing by default, for observers written before this event existed.</remarks>
+    void Awaiting(Deferred deferred, Deferred awaited, int linkIndex)
+    {
+    }
 
     /// <summary><see cref="Deferred.Cancel"/> was called while the Deferred had not fired.</summary>
     void Cancelled(Deferred deferred);

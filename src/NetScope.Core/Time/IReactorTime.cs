@@ -15,8 +15,10 @@ public interface IReactorTime
 
     /// <summary>
     /// Calls <paramref name="callable"/> once, <paramref name="delaySeconds"/> from now.
-    /// Calls due at the same time run in the order they were scheduled. Exceptions thrown
-    /// by <paramref name="callable"/> are logged and do not stop the clock.
+    /// Calls due at the same time run in the order they were scheduled. What happens to an
+    /// exception thrown by <paramref name="callable"/> depends on the implementation: a reactor
+    /// logs it and goes on running later calls; the Testing package's <c>Clock</c> lets it
+    /// propagate out of <c>Advance</c> (later calls stay pending), so a test sees it.
     /// </summary>
     /// <param name="delaySeconds">How long to wait, in seconds; must be finite and not negative.</param>
     /// <param name="callable">What to call.</param>

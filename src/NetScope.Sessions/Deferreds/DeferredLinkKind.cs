@@ -8,4 +8,11 @@ public enum DeferredLinkKind
 
     /// <summary>The internal link that hands the result to a Deferred waiting on this one.</summary>
     Continuation,
+
+    /// <summary>
+    /// An <c>await</c> in the <c>async Deferred</c> method whose Deferred this is: the method was
+    /// suspended on another Deferred (<see cref="DeferredLinkSnapshot.WaitingOn"/>). Not a link
+    /// of the chain; listed before the chain's links, in the order the method awaited.
+    /// </summary>
+    Await,
 }

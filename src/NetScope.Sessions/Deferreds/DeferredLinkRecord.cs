@@ -15,9 +15,20 @@ internal sealed class DeferredLinkRecord
 
     public DeferredLinkKind Kind { get; set; }
 
-    public string Callback { get; }
+    public string Callback { get; set; }
 
-    public string Errback { get; }
+    public string Errback { get; set; }
+
+    /// <summary>The link resumes an async method (an <c>await</c> of this Deferred).</summary>
+    public bool IsAwait { get; set; }
+
+    /// <summary>For an await link: the Deferred of the <c>async Deferred</c> method it resumes, if tracked.</summary>
+    public DeferredRecord? Resumes { get; set; }
+
+    /// <summary>A one-line summary of the result the link received, once reached.</summary>
+    public string? Input { get; set; }
+
+    public bool InputIsFailure { get; set; }
 
     public bool Reached { get; set; }
 
@@ -56,5 +67,8 @@ internal sealed class DeferredLinkRecord
         WaitingOn = WaitingOn?.Number,
         HandsTo = HandsTo?.Number,
         Duration = Duration,
+        IsAwait = IsAwait,
+        Input = Input,
+        InputIsFailure = InputIsFailure,
     };
 }

@@ -38,4 +38,13 @@ public sealed record DeferredLinkSnapshot
 
     /// <summary>How long the function ran, in seconds.</summary>
     public required double Duration { get; init; }
+
+    /// <summary><see langword="true"/> when the link resumes an async method that awaited the Deferred.</summary>
+    public bool IsAwait { get; init; }
+
+    /// <summary>A one-line summary of the result the link received, once reached (for an await: what the method got back, or the failure raised in it).</summary>
+    public string? Input { get; init; }
+
+    /// <summary>Whether that received result was a failure.</summary>
+    public bool InputIsFailure { get; init; }
 }

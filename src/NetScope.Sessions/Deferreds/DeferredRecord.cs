@@ -57,6 +57,17 @@ internal sealed class DeferredRecord
 
     public bool OutcomeIsCancellation { get; set; }
 
+    /// <summary>The result it was fired with, summarized (how it fired; <see cref="Outcome"/> is the current result).</summary>
+    public string? FiredOutcome { get; set; }
+
+    public bool FiredWithFailure { get; set; }
+
+    /// <summary>The errback that handled the failure it fired with ("eb Client.Retry").</summary>
+    public string? HandledBy { get; set; }
+
+    /// <summary>An async method told the tracker it awaits this Deferred: the link at that index will resume it.</summary>
+    public (int Index, DeferredRecord Method)? PendingAwait { get; set; }
+
     public bool Unhandled { get; set; }
 
     public bool CancelRequested { get; set; }
@@ -71,11 +82,12 @@ internal sealed class DeferredRecord
 
     public int LinksNotShown { get; set; }
 
+    /// <summary>Where it stands; once fired and idle, how it fired (not what its chain made of that).</summary>
     public DeferredState State =>
-        !Fired ? DeferredState.Pending
-        : WaitingOn is not null ? DeferredState.Waiting
+        WaitingOn is not null ? DeferredState.Waiting
+        : !Fired ? DeferredState.Pending
         : PauseCount > 0 ? DeferredState.Paused
-        : OutcomeIsFailure ? (CancelRequested && OutcomeIsCancellation ? DeferredState.Cancelled : DeferredState.Failed)
+        : FiredWithFailure ? (CancelRequested ? DeferredState.Cancelled : DeferredState.Failed)
         : DeferredState.Succeeded;
 
     /// <summary>Still doing something: not fired, waiting or paused.</summary>
@@ -104,8 +116,8 @@ internal sealed class DeferredRecord
         }
 
         var placeholder = new DeferredLinkRecord(index, DeferredLinkKind.Callbacks, "(added before observation)", "(added before observation)");
-        Links.Add(placeholder);
-        Links.Sort(static (a, b) => a.Index.CompareTo(b.Index));
+        var at = Links.FindIndex(l => l.Index > index);
+        Links.Insert(at < 0 ? Links.Count : at, placeholder);
         return placeholder;
     }
 
@@ -124,6 +136,9 @@ internal sealed class DeferredRecord
         Age = now - CreatedAt,
         Outcome = Outcome,
         OutcomeIsFailure = OutcomeIsFailure,
+        FiredOutcome = FiredOutcome,
+        FiredWithFailure = FiredWithFailure,
+        HandledBy = HandledBy,
         HandedTo = HandedTo?.Number,
         Unhandled = Unhandled,
         CancelRequested = CancelRequested,

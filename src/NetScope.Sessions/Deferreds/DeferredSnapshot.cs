@@ -42,6 +42,15 @@ public sealed record DeferredSnapshot
     /// <summary>Whether that result is a failure.</summary>
     public required bool OutcomeIsFailure { get; init; }
 
+    /// <summary>A one-line summary of the result it was fired with (how it fired), once fired.</summary>
+    public string? FiredOutcome { get; init; }
+
+    /// <summary>Whether it was fired with a failure (<see cref="DeferredState.Failed"/> or <see cref="DeferredState.Cancelled"/>).</summary>
+    public bool FiredWithFailure { get; init; }
+
+    /// <summary>When it fired with a failure that an errback then handled: that link ("eb Client.Retry").</summary>
+    public string? HandledBy { get; init; }
+
     /// <summary>The Deferred its result was handed to (it waited on this one), if any.</summary>
     public long? HandedTo { get; init; }
 

@@ -9,15 +9,19 @@ public enum DeferredState
     /// <summary>Fired, but paused by <c>Pause</c> (its chain does not run).</summary>
     Paused,
 
-    /// <summary>Fired, and waiting on another Deferred that one of its callbacks returned.</summary>
+    /// <summary>
+    /// Waiting on another Deferred: fired, and one of its callbacks returned that one; or not
+    /// fired, and the <c>async Deferred</c> method it belongs to awaits that one (or it was
+    /// chained to that one with <c>ChainDeferred</c>).
+    /// </summary>
     Waiting,
 
-    /// <summary>Its chain has run and its result is a value.</summary>
+    /// <summary>It was fired with a value (its chain may since have failed: see the unhandled flag and the links).</summary>
     Succeeded,
 
-    /// <summary>Its chain has run and its result is a failure.</summary>
+    /// <summary>It was fired with a failure (an errback may since have handled it).</summary>
     Failed,
 
-    /// <summary>Cancelled before it fired (its result is the cancellation failure).</summary>
+    /// <summary>Cancelled before it fired: it fired with a failure after <c>Cancel</c> was called.</summary>
     Cancelled,
 }

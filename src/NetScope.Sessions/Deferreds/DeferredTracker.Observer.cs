@@ -9,6 +9,9 @@ namespace NetScope.Sessions.Deferreds;
 /// <content>What the observation hub reports, turned into records and events.</content>
 internal sealed partial class DeferredTracker
 {
+    private const string AwaitSuffix = " (await)";
+    private static readonly ChainTreeOptions UnhandledChainOptions = new() { CreationSites = false };
+
     public void OnCreated(Deferred deferred, WorkspaceEntry owner) => Track(deferred, owner, adopted: false);
 
     public void OnCallbacksAdded(Deferred deferred, int index, Delegate? callback, Delegate? errback)
@@ -21,9 +24,30 @@ internal sealed partial class DeferredTracker
         Announce(record);
         var callbackName = LinkNames.Describe(callback);
         var errbackName = LinkNames.Describe(errback);
+        DeferredRecord? resumes = null;
+        if (record.PendingAwait is { } pending && pending.Index == index)
+        {
+            // The link the awaiting method announced: name its await row after the method.
+            resumes = pending.Method;
+            record.PendingAwait = null;
+            foreach (var row in resumes.Links)
+            {
+                if (row.Kind == DeferredLinkKind.Await && row.WaitingOn == record && !row.Reached)
+                {
+                    // The tag "aw" says it is an await; the name is the method's.
+                    var method = callbackName.EndsWith(AwaitSuffix, StringComparison.Ordinal) ? callbackName[..^AwaitSuffix.Length] : callbackName;
+                    row.Callback = row.Errback = method;
+                }
+            }
+        }
+
         if (record.Links.Count < MaxLinks)
         {
-            record.Links.Add(new DeferredLinkRecord(index, DeferredLinkKind.Callbacks, callbackName, errbackName));
+            record.Links.Add(new DeferredLinkRecord(index, DeferredLinkKind.Callbacks, callbackName, errbackName)
+            {
+                IsAwait = CallableNames.IsAsyncContinuation(callback),
+                Resumes = resumes,
+            });
         }
         else
         {
@@ -44,9 +68,17 @@ internal sealed partial class DeferredTracker
 
         Announce(record);
         var now = _workspace.Now;
+        if (!record.Fired)
+        {
+            // An awaiting method or a ChainDeferred target waits until it fires, no longer.
+            record.WaitingOn = null;
+        }
+
         record.Fired = true;
         record.FiredAt = now;
         SetOutcome(record, result);
+        record.FiredOutcome = record.Outcome;
+        record.FiredWithFailure = result is Failure;
         if (deferred.PendingLinkCount == 0 && deferred.PauseCount == 0)
         {
             record.SettledAt = now;
@@ -65,6 +97,14 @@ internal sealed partial class DeferredTracker
         Announce(record);
         var now = _workspace.Now;
         var link = record.Link(step.Index, MaxLinks);
+        var input = record.Outcome;
+        var inputIsFailure = record.OutcomeIsFailure;
+        if (link is not null)
+        {
+            link.Input = input;
+            link.InputIsFailure = inputIsFailure;
+        }
+
         long? waitingOn = null;
         string outcome;
         if (step.HandedToWaiter)
@@ -105,6 +145,16 @@ internal sealed partial class DeferredTracker
             if (link is not null)
             {
                 Reach(link, step, outcome, record.OutcomeIsFailure);
+            }
+
+            if (record.FiredWithFailure && record.HandledBy is null && step.Invoked && step.OnErrbackPath && step.Outcome is not Failure)
+            {
+                record.HandledBy = "eb " + (link?.Errback ?? "(link not kept)");
+            }
+
+            if (link?.Resumes is { } method)
+            {
+                Resumed(method, record, input ?? "null", inputIsFailure);
             }
 
             if (deferred.PendingLinkCount == 0 && deferred.PauseCount == 0)
@@ -150,17 +200,9 @@ internal sealed partial class DeferredTracker
             return;
         }
 
-        var inner = Find(waitingOn);
-        if (inner is null)
+        if (FindOrAdopt(waitingOn, record) is not { } inner)
         {
-            if (waitingOn.Scope is WorkspaceEntry other && !ReferenceEquals(other.Workspace, _workspace))
-            {
-                // Another workspace's Deferred: its own workspace shows it.
-                return;
-            }
-
-            // Created outside any session's code but awaited by this one: it belongs to this chain.
-            inner = Track(waitingOn, record.Owner, adopted: true);
+            return;
         }
 
         Announce(inner);
@@ -168,7 +210,13 @@ internal sealed partial class DeferredTracker
         record.SettledAt = null;
         var index = waitingOn.LinkCount - 1;
         var handOver = $"(result to #{record.Number})";
-        if (inner.Links.Count < MaxLinks)
+        if (!record.Fired && inner.Links.Find(l => l.Index == index) is { } chainLink)
+        {
+            // ChainDeferred: the link is a real one of the chain, which fires the waiting Deferred.
+            chainLink.Callback = chainLink.Errback = $"ChainDeferred #{record.Number}";
+            chainLink.HandsTo = record;
+        }
+        else if (inner.Links.Count < MaxLinks)
         {
             inner.Links.Add(new DeferredLinkRecord(index, DeferredLinkKind.Continuation, handOver, handOver) { HandsTo = record });
         }
@@ -179,6 +227,31 @@ internal sealed partial class DeferredTracker
 
         var now = _workspace.Now;
         Publish(new DeferredLinkAdded(inner.Owner.Id, inner.Number, index, handOver, handOver));
+        Publish(new DeferredPauseChanged(record.Owner.Id, record.Number, record.PauseCount, inner.Number));
+    }
+
+    public void OnAwaiting(Deferred deferred, Deferred awaited, int linkIndex)
+    {
+        if (Find(deferred) is not { } record || FindOrAdopt(awaited, record) is not { } inner)
+        {
+            return;
+        }
+
+        Announce(inner);
+        record.WaitingOn = inner;
+        inner.PendingAwait = (linkIndex, record);
+        if (record.Links.Count < MaxLinks)
+        {
+            // Await rows come before the chain's links (index -1), in the order the method awaited.
+            var at = record.Links.FindIndex(l => l.Kind != DeferredLinkKind.Await);
+            var row = new DeferredLinkRecord(-1, DeferredLinkKind.Await, "(await)", "(await)") { WaitingOn = inner };
+            record.Links.Insert(at < 0 ? record.Links.Count : at, row);
+        }
+        else
+        {
+            record.LinksNotShown++;
+        }
+
         Publish(new DeferredPauseChanged(record.Owner.Id, record.Number, record.PauseCount, inner.Number));
     }
 
@@ -206,7 +279,8 @@ internal sealed partial class DeferredTracker
         SetOutcome(record, failure);
         if (_workspace.Events.Active)
         {
-            var chain = ChainTreeRenderer.RenderChain(ChainOf(record), record.Number);
+            // Sites are left out: the event stream already has them in DeferredCreated.
+            var chain = ChainTreeRenderer.RenderChain(ChainOf(record), record.Number, UnhandledChainOptions);
             Publish(new DeferredUnhandled(record.Owner.Id, record.Number, OutcomeText.DescribeFailure(failure), chain));
         }
     }
@@ -220,6 +294,49 @@ internal sealed partial class DeferredTracker
 
         record.Unhandled = false;
         Publish(new DeferredUnhandledCleared(record.Owner.Id, record.Number));
+    }
+
+    /// <summary>The record of <paramref name="waitingOn"/>, which <paramref name="record"/> waits on, adopting it if no workspace tracks it yet.</summary>
+    private DeferredRecord? FindOrAdopt(Deferred waitingOn, DeferredRecord record)
+    {
+        if (Find(waitingOn) is { } inner)
+        {
+            return inner;
+        }
+
+        if (waitingOn.Scope is WorkspaceEntry other && !ReferenceEquals(other.Workspace, _workspace))
+        {
+            // Another workspace's Deferred: its own workspace shows it.
+            return null;
+        }
+
+        // Created outside any session's code but awaited by this one: it belongs to this chain.
+        return Track(waitingOn, record.Owner, adopted: true);
+    }
+
+    /// <summary>The await link of <paramref name="awaited"/> resumed <paramref name="method"/> with <paramref name="input"/>.</summary>
+    private void Resumed(DeferredRecord method, DeferredRecord awaited, string input, bool failure)
+    {
+        foreach (var row in method.Links)
+        {
+            if (row.Kind == DeferredLinkKind.Await && row.WaitingOn == awaited && !row.Reached)
+            {
+                row.Reached = true;
+                row.Ran = true;
+                row.OnErrbackPath = failure;
+                row.Input = input;
+                row.InputIsFailure = failure;
+                row.Outcome = input;
+                row.OutcomeIsFailure = failure;
+                break;
+            }
+        }
+
+        if (method.WaitingOn == awaited)
+        {
+            method.WaitingOn = null;
+            Publish(new DeferredPauseChanged(method.Owner.Id, method.Number, method.PauseCount, null));
+        }
     }
 
     private static void Reach(DeferredLinkRecord link, in DeferredStep step, string outcome, bool failure)

@@ -137,6 +137,13 @@ internal sealed class ObservationHub : IDeferredObserver, ITransportObserver
     }
 
     /// <inheritdoc/>
+    public void Awaiting(Deferred deferred, Deferred awaited, int linkIndex)
+    {
+        Route(deferred)?.OnAwaiting(deferred, awaited, linkIndex);
+        _previousDeferredObserver?.Awaiting(deferred, awaited, linkIndex);
+    }
+
+    /// <inheritdoc/>
     public void Cancelled(Deferred deferred)
     {
         Route(deferred)?.OnCancelled(deferred);

@@ -10,4 +10,10 @@ public static class DurationText
         seconds < 1
             ? string.Create(CultureInfo.InvariantCulture, $"{Math.Max(0, seconds) * 1000:0.0} ms")
             : string.Create(CultureInfo.InvariantCulture, $"{seconds:0.0} s");
+
+    /// <summary>Formats a short span such as a callback's run time: whole microseconds under a millisecond ("12 µs"), else as <see cref="Format"/>.</summary>
+    public static string FormatShort(double seconds) =>
+        seconds < 0.001
+            ? string.Create(CultureInfo.InvariantCulture, $"{Math.Max(0, seconds) * 1_000_000:0} µs")
+            : Format(seconds);
 }

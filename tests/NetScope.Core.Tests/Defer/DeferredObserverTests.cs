@@ -150,11 +150,139 @@ public class DeferredObserverTests : ProcessWideStateTest
     private static object? Recover(Failure failure) => "recovered";
 
     [MethodImpl(MethodImplOptions.NoInlining)]
+    [Fact]
+    public void AnAsyncDeferredMethodSuspendedOnAnUnfiredDeferredIsReportedAsWaitingOnIt()
+    {
+        var inner = new Deferred().WithLabel("inner");
+        var outer = AwaitAndAddOne(inner).WithLabel("outer");
+
+        inner.Callback(7);
+
+        Assert.Equal(
+            [
+                "inner: created",
+                "outer: created",
+                "outer: awaits inner (resumed by its link 0)",
+                "inner: link 0 added: DeferredObserverTests.AwaitAndAddOne (await) / DeferredObserverTests.AwaitAndAddOne (await)",
+                "inner: fired with 7",
+                "outer: fired with 8",
+                "inner: link 0 callback ran -> null",
+            ],
+            _observer.Lines("inner", "outer"));
+    }
+
+    [Fact]
+    public async Task AnAsyncTaskMethodAwaitingADeferredIsNamedAfterTheMethod()
+    {
+        Delegate? seen = null;
+        var naming = new NamingObserver(callback => seen = callback);
+        Deferred.SetObserver(naming);
+        var d = new Deferred();
+
+        var method = AwaitInTask(d);
+        d.Callback(2);
+
+        Assert.Equal(3, await method);
+        Assert.True(CallableNames.IsAsyncContinuation(seen));
+        Assert.Equal("DeferredObserverTests.AwaitInTask (await)", CallableNames.Describe(seen));
+    }
+
+    [Fact]
+    public void ChainDeferredReportsThatTheOtherDeferredWaitsOnThisOne()
+    {
+        var source = new Deferred().WithLabel("source");
+        var target = new Deferred().WithLabel("target");
+
+        source.ChainDeferred(target);
+        source.Callback("x");
+
+        Assert.Equal(
+            [
+                "source: created",
+                "target: created",
+                "source: link 0 added: Deferred.CallbackAndContinue / Deferred.ErrbackAndContinue",
+                "target: waits on source",
+                "source: fired with \"x\"",
+                "target: fired with \"x\"",
+                "source: link 0 callback ran -> null",
+            ],
+            _observer.Lines("source", "target"));
+        Assert.Null(target.WaitingOn);
+    }
+
+    [Fact]
+    public void TypedCallbacksAreNamedAfterTheUsersFunctionNotTheAdapter()
+    {
+        var typed = new Deferred<int>().WithLabel("typed");
+        typed.AddCallback(Twice);
+        typed.AddCallback<int>(Twice);
+        typed.Callback(3);
+
+        Assert.Equal(
+            [
+                "typed: created",
+                "typed: link 0 added: DeferredObserverTests.Twice / passthru",
+                "typed: link 1 added: DeferredObserverTests.Twice / passthru",
+                "typed: fired with 3",
+                "typed: link 0 callback ran -> 6",
+                "typed: link 1 callback ran -> 12",
+            ],
+            _observer.Lines("typed"));
+    }
+
     private static void LeaveUnhandledFailure(string label)
     {
         var d = new Deferred().WithLabel(label);
         d.AddCallback(_ => throw new DivideByZeroException());
         d.Callback(1);
+    }
+
+    private static object? Twice(int value) => value * 2;
+
+    private static async Deferred<int> AwaitAndAddOne(Deferred inner) => (int)(await inner)! + 1;
+
+    private static async Task<int> AwaitInTask(Deferred inner) => (int)(await inner)! + 1;
+
+    /// <summary>Hands each callback it is shown to <c>seen</c>; every other event is ignored.</summary>
+    private sealed class NamingObserver(Action<Delegate?> seen) : IDeferredObserver
+    {
+        public void Created(Deferred deferred)
+        {
+        }
+
+        public void CallbacksAdded(Deferred deferred, int index, Delegate? callback, Delegate? errback) => seen(callback);
+
+        public void Fired(Deferred deferred, object? result)
+        {
+        }
+
+        public void StepRan(Deferred deferred, in DeferredStep step)
+        {
+        }
+
+        public void PauseChanged(Deferred deferred, int pauseCount)
+        {
+        }
+
+        public void Chained(Deferred deferred, Deferred waitingOn)
+        {
+        }
+
+        public void Cancelled(Deferred deferred)
+        {
+        }
+
+        public void FailureLeftUnhandled(Deferred deferred, Failure failure)
+        {
+        }
+
+        public void UnhandledFailureCleared(Deferred deferred)
+        {
+        }
+
+        public void UnhandledFailureFinalized(long deferredId, string? label, Failure failure)
+        {
+        }
     }
 
     private sealed class ThrowingObserver : IDeferredObserver

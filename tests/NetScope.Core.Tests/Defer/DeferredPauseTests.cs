@@ -136,6 +136,22 @@ public class DeferredPauseTests
         Assert.Equal("inner", SuccessResultOf(outer));
     }
 
+    [Fact]
+    public void AnUnpauseWithoutAMatchingPauseThrowsAndLeavesTheChainRunning()
+    {
+        // Deliberately not Twisted (which counts down to -1 and never runs the chain again).
+        var d = new Deferred();
+        d.Pause();
+        d.Unpause();
+
+        var error = Assert.Throws<InvalidOperationException>(d.Unpause);
+
+        Assert.Equal("Unpause without a matching Pause: the Deferred is not paused.", error.Message);
+        Assert.Equal(0, d.PauseCount);
+        d.Callback(1);
+        Assert.Equal(2, SuccessResultOf(d.AddCallback(r => (int)r! + 1)));
+    }
+
     private static void AssertNoResultYet(Deferred paused)
     {
         var ran = false;

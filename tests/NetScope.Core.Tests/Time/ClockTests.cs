@@ -157,6 +157,22 @@ public class ClockTests
     }
 
     [Fact]
+    public void ACallResetToTheSameTimeAsAnotherRunsAfterItUnlikeTwistedsClock()
+    {
+        // Deliberate (docs/deferred.md): a reset call is ordered as if scheduled at the reset;
+        // Twisted's task.Clock keeps list order, so there "a" would run first.
+        var clock = new Clock();
+        var result = new List<string>();
+        var a = clock.CallLater(1.0, () => result.Add("a"));
+        clock.CallLater(2.0, () => result.Add("b"));
+        a.Reset(2.0);
+
+        clock.Advance(2);
+
+        Assert.Equal(["b", "a"], result);
+    }
+
+    [Fact]
     public void ACallResetPastALaterScheduledOneRunsAfterIt()
     {
         var clock = new Clock();

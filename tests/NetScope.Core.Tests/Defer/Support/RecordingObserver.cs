@@ -41,6 +41,9 @@ internal sealed class RecordingObserver : IDeferredObserver
 
     public void Chained(Deferred deferred, Deferred waitingOn) => Add(deferred, "waits on " + Describe(waitingOn));
 
+    public void Awaiting(Deferred deferred, Deferred awaited, int linkIndex) =>
+        Add(deferred, string.Create(CultureInfo.InvariantCulture, $"awaits {Describe(awaited)} (resumed by its link {linkIndex})"));
+
     public void Cancelled(Deferred deferred) => Add(deferred, "cancelled");
 
     public void FailureLeftUnhandled(Deferred deferred, Failure failure) => Add(deferred, "failure left unhandled: " + failure.GetBriefTraceback());
