@@ -14,6 +14,7 @@ internal sealed partial class MainWindow
     private const string HttpKind = "http";
 
     private bool _quitAfterModal;
+    private bool _stopping;
 
     /// <summary>Every action, for the command palette.</summary>
     public IReadOnlyList<PaletteEntry> PaletteEntries() =>
@@ -144,11 +145,35 @@ internal sealed partial class MainWindow
         {
             var question = $"{Plural(listeners, "listener")} running and {Plural(sessions, "session")} open. Stop and close them all, and quit?";
             var answer = MessageBox.Query(app, "Quit NetScope", question, "Cancel", "Quit");
+            if (_stopping)
+            {
+                QuitNow();
+                return;
+            }
+
             if (answer != 1)
             {
                 Say("quit cancelled");
                 return;
             }
+        }
+
+        Quitting = true;
+        QuitRequested?.Invoke(this, EventArgs.Empty);
+        App?.RequestStop(this);
+    }
+
+    /// <summary>
+    /// Quits without asking (a signal asked for it): closes the open dialog first, if there is
+    /// one; the main loop ends once it has.
+    /// </summary>
+    public void QuitNow()
+    {
+        _stopping = true;
+        if (App is { } app && app.TopRunnableView != this)
+        {
+            app.RequestStop();
+            return;
         }
 
         Quitting = true;
@@ -313,7 +338,11 @@ internal sealed partial class MainWindow
 
         app.Run(runnable);
         UpdateStatusKeys();
-        if (_quitAfterModal)
+        if (_stopping)
+        {
+            QuitNow();
+        }
+        else if (_quitAfterModal)
         {
             _quitAfterModal = false;
             RequestQuit();
