@@ -16,7 +16,7 @@ public sealed partial class EndToEndTests
     {
         await using var terminal = await TmuxTerminal.StartAsync(160, 48);
         await StartAsync(terminal, string.Empty);
-        await terminal.WaitForTextAsync("Empty workspace: F2 opens a session");
+        await terminal.WaitForTextAsync("Empty workspace: F2 session, F3 listener, F1 keys");
 
         await terminal.KeysAsync("F3");
         await terminal.WaitForTextAsync("New listener");

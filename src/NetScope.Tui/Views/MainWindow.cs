@@ -146,7 +146,7 @@ internal sealed partial class MainWindow : Window
 
             var selected = List.SelectedId;
             Transcript.EmptyText = frame.Rows.Count == 0
-                ? "Empty workspace: F2 opens a session, F3 starts a listener, F1 lists every key."
+                ? "Empty workspace: F2 session, F3 listener, F1 keys"
                 : selected is null ? "nothing selected" : "loading…";
             Transcript.Show(frame.Transcript is { } buffer && buffer.EntryId == selected ? buffer : null, frame.Clock);
             var session = frame.Detail is { } detail && detail.EntryId == selected ? detail.Session : null;

@@ -16,6 +16,8 @@ internal sealed partial class TranscriptView : View
     private readonly TuiStyle _style;
     private readonly List<TranscriptLine> _scratch = new();
     private TranscriptBuffer? _buffer;
+    private long _shownVersion = long.MinValue;
+    private string _emptyText = "nothing selected";
     private ModelClock _clock = ModelClock.Epoch;
     private long _top;
     private int _scrollX;
@@ -48,7 +50,18 @@ internal sealed partial class TranscriptView : View
     public TranscriptBuffer? Buffer => _buffer;
 
     /// <summary>What the view says when no transcript is shown.</summary>
-    public string EmptyText { get; set; } = "nothing selected";
+    public string EmptyText
+    {
+        get => _emptyText;
+        set
+        {
+            if (value != _emptyText)
+            {
+                _emptyText = value ?? throw new ArgumentNullException(nameof(value));
+                SetNeedsDraw();
+            }
+        }
+    }
 
     /// <summary>Lines in the current mode.</summary>
     public long LineCount => _buffer?.LineCount(Mode) ?? 0;
@@ -56,7 +69,16 @@ internal sealed partial class TranscriptView : View
     /// <summary>Shows <paramref name="buffer"/> (the same one again only redraws, keeping the position).</summary>
     public void Show(TranscriptBuffer? buffer, ModelClock clock)
     {
-        _clock = clock ?? throw new ArgumentNullException(nameof(clock));
+        ArgumentNullException.ThrowIfNull(clock);
+        var version = buffer?.Version ?? -1;
+        if (ReferenceEquals(buffer, _buffer) && ReferenceEquals(clock, _clock) && version == _shownVersion)
+        {
+            // Nothing new: redrawing the same text would only cost the terminal a repaint.
+            return;
+        }
+
+        _clock = clock;
+        _shownVersion = version;
         if (!ReferenceEquals(buffer, _buffer))
         {
             _buffer = buffer;
