@@ -56,6 +56,54 @@ public sealed partial class MainWindowKeyTests
         }, selectSession: true);
     }
 
+    [Fact]
+    public void ThePaletteOffersEveryLineEndingTheInputLineTakes()
+    {
+        Run((app, window) =>
+        {
+            var endings = window.PaletteEntries().Select(e => e.Keys).Where(k => k.StartsWith("/ending ", StringComparison.Ordinal)).ToArray();
+            Assert.Equal(["/ending crlf", "/ending lf", "/ending cr", "/ending none"], endings);
+        });
+    }
+
+    [Fact]
+    public async Task At80x24TheDetailTabsGoUnderTheTranscriptWhichShowsItsDataAndBPutsThemBack()
+    {
+        await _live.Commands.SendLine(_session, "visible at eighty columns");
+        Run((app, window) =>
+        {
+            window.Apply(_live.RefreshUntil(f => f.Transcript?.TotalReceived == 27, "the echo"));
+            app.Driver!.SetScreenSize(80, 24);
+            app.LayoutAndDraw();
+
+            Assert.True(window.DetailsAtBottom);
+            Assert.True(window.Transcript.Frame.Width >= 45, $"the transcript is {window.Transcript.Frame.Width} columns wide");
+            var screen = Headless.Screen(app);
+            Assert.Contains(screen, r => r.Contains("← visible at eighty columns", StringComparison.Ordinal));
+            Assert.Contains(screen[12..], r => r.Contains("[Transport]", StringComparison.Ordinal));
+
+            app.InjectKey(KeyMap.Placement);
+            app.LayoutAndDraw();
+            Assert.False(window.DetailsAtBottom);
+            Assert.Contains("[Transport]", Headless.Screen(app)[1], StringComparison.Ordinal);
+
+            app.InjectKey(KeyMap.Placement);
+            app.Driver.SetScreenSize(150, 36);
+            app.LayoutAndDraw();
+            Assert.True(window.DetailsAtBottom);
+        }, selectSession: true);
+    }
+
+    [Fact]
+    public void AtFullWidthTheDetailTabsAreAtTheRight()
+    {
+        Run((app, window) =>
+        {
+            Assert.False(window.DetailsAtBottom);
+            Assert.Contains("[Transport]", Headless.Screen(app)[1], StringComparison.Ordinal);
+        });
+    }
+
     private static void TabUntilDetailsHaveTheFocus(IApplication app, MainWindow window)
     {
         for (var i = 0; i < 6 && !window.Details.Current.View.HasFocus; i++)

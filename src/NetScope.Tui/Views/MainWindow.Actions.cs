@@ -31,12 +31,15 @@ internal sealed partial class MainWindow
         new("Switch the selected session to line mode", "r", () => RunOnSelectedSession(new SwitchModeCommand(StreamMode.Line))),
         new("Line ending CRLF", "/ending crlf", () => Execute("/ending crlf")),
         new("Line ending LF", "/ending lf", () => Execute("/ending lf")),
+        new("Line ending CR", "/ending cr", () => Execute("/ending cr")),
+        new("No line ending", "/ending none", () => Execute("/ending none")),
         new("Transcript: text or hex", "x", Transcript.ToggleMode),
         new("Transcript: search", "/", () => Input.BeginSearch(Transcript.Query)),
         new("Transcript: next match", "n", () => Say(Transcript.SearchAgain(true))),
         new("Transcript: previous match", "N", () => Say(Transcript.SearchAgain(false))),
         new("Transcript: follow the tail", "f", Transcript.Follow),
         new("Zoom the transcript (hide details)", "z", ToggleZoom),
+        new("Detail tabs at the bottom or at the right", "b", ToggleDetailsPlacement),
         .. Details.Tabs.Select((t, i) => new PaletteEntry($"Show the {t.Title} tab", $"Alt+{i + 1}", () => Details.Select(i))),
         new("Cancel the selected pending Deferred", "c", CancelSelectedDeferred),
         new("Show or hide the listener's connections", "Space", List.ToggleExpanded),
@@ -317,6 +320,16 @@ internal sealed partial class MainWindow
         {
             Say(pane.CancelSelected());
         }
+    }
+
+    /// <summary>Puts the detail tabs under the transcript, or back at the right.</summary>
+    public void ToggleDetailsPlacement()
+    {
+        DetailsPlacement = !DetailsAtBottom;
+        _right.SetNeedsLayout();
+        _centre.SetNeedsLayout();
+        SetNeedsLayout();
+        Say(DetailsAtBottom ? "details at the bottom: b puts them at the right" : "details at the right: b puts them at the bottom");
     }
 
     private void ToggleZoom()

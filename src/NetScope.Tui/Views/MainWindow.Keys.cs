@@ -121,6 +121,10 @@ internal sealed partial class MainWindow
         {
             ToggleZoom();
         }
+        else if (key == KeyMap.Placement)
+        {
+            ToggleDetailsPlacement();
+        }
         else if (key == KeyMap.NextTab || key == KeyMap.PreviousTab)
         {
             Details.Select(Details.SelectedIndex + (key == KeyMap.NextTab ? 1 : -1));

@@ -20,6 +20,7 @@ internal sealed partial class TranscriptView : View
     private string _emptyText = "nothing selected";
     private ModelClock _clock = ModelClock.Epoch;
     private long _top;
+    private long _origin;
     private int _scrollX;
     private bool _following = true;
 
@@ -85,10 +86,12 @@ internal sealed partial class TranscriptView : View
             _top = 0;
             _scrollX = 0;
             _following = true;
+            _origin = buffer?.Origin(Mode) ?? 0;
             ClearSearch();
             StateChanged?.Invoke(this, EventArgs.Empty);
         }
 
+        Reanchor();
         Pin();
         SetNeedsDraw();
     }
@@ -100,6 +103,7 @@ internal sealed partial class TranscriptView : View
         var fraction = count == 0 ? 0 : (double)_top / count;
         Mode = Mode == TranscriptMode.Text ? TranscriptMode.Hex : TranscriptMode.Text;
         _top = (long)(fraction * LineCount);
+        _origin = _buffer?.Origin(Mode) ?? 0;
         _scrollX = 0;
         ClearSearch();
         Pin();
@@ -230,6 +234,22 @@ internal sealed partial class TranscriptView : View
     }
 
     private long MaxTop => Math.Max(0, LineCount - Math.Max(1, Viewport.Height));
+
+    /// <summary>
+    /// A paused view stays on the same data while the ring drops old entries: its first line is
+    /// kept at the same absolute line (the drop shifts every view line up by what it removed).
+    /// If that line itself was dropped, the view starts at the dropped-data marker.
+    /// </summary>
+    private void Reanchor()
+    {
+        var origin = _buffer?.Origin(Mode) ?? 0;
+        if (!_following && origin != _origin)
+        {
+            _top = Math.Max(0, _top + _origin - origin);
+        }
+
+        _origin = origin;
+    }
 
     /// <summary>Keeps the view at the tail while following, and inside the transcript otherwise.</summary>
     private void Pin() => _top = _following ? MaxTop : Math.Clamp(_top, 0, MaxTop);
