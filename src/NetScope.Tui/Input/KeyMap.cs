@@ -34,6 +34,7 @@ internal static class KeyMap
     public static readonly Key ToggleMode = new('r');
     public static readonly Key Cancel = new('c');
     public static readonly Key Back = Key.Esc;
+    public static readonly Key Redraw = Key.F5;
 
     /// <summary>Alt+1 ... Alt+9 select the detail tab of that number.</summary>
     public static int? TabNumber(Key key)

@@ -44,7 +44,7 @@ internal sealed partial class MainWindow
         new("Cancel the selected pending Deferred", "c", CancelSelectedDeferred),
         new("Show or hide the listener's connections", "Space", List.ToggleExpanded),
         new("Help: every key", "F1", ShowHelp),
-        new("Redraw the screen", "F5", () => App?.LayoutAndDraw(forceRedraw: true)),
+        new("Redraw the screen", "F5", Redraw),
         new("Quit", "Ctrl+Q", RequestQuit),
     ];
 
@@ -320,6 +320,17 @@ internal sealed partial class MainWindow
         {
             Say(pane.CancelSelected());
         }
+    }
+
+    /// <summary>Clears the terminal and draws everything again on the next iteration (after something else wrote to the terminal).</summary>
+    public void Redraw()
+    {
+        if (App is { } app)
+        {
+            app.ClearScreenNextIteration = true;
+        }
+
+        SetNeedsDraw();
     }
 
     /// <summary>Puts the detail tabs under the transcript, or back at the right.</summary>
