@@ -8,12 +8,16 @@ using NetScope.Tui.Tests;
 // TUI responsiveness under load: the installed (or built) netscope in a real terminal (a private
 // tmux server), with a chargen session flooding the transcript (or a thousand sessions), while
 // keys are typed into the input line. Reports keystroke-to-screen latency (from tmux send-keys to
-// the pane showing the key), the UI thread's CPU, and resident memory over the run.
+// the pane showing the key), the UI thread's CPU, and resident memory over the run. Exits with 1,
+// naming each target missed, when keystroke p99 is 100 ms or more, the UI thread used a core or
+// more, or resident memory grew: the second half's maximum more than --max-growth percent
+// (default 10) above the first half's.
 //
-//   dotnet run -c Release --project tests/NetScope.Tui.Bench -- [--seconds 60] [--scenario flood|sessions] [--sessions 1000] [--binary PATH]
+//   dotnet run -c Release --project tests/NetScope.Tui.Bench -- [--seconds 60] [--scenario flood|sessions] [--sessions 1000] [--binary PATH] [--max-growth PERCENT]
 var seconds = Option("--seconds", 60);
 var scenario = OptionText("--scenario", "flood");
 var sessions = Option("--sessions", 1000);
+var maxGrowthPercent = Option("--max-growth", 10);
 var binary = OptionText("--binary", null) ?? TmuxTerminal.NetScopeBinary();
 
 var port = FreePort();
@@ -102,7 +106,31 @@ Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"keystroke to scr
 Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"UI thread CPU       {uiCpu:0.00} cores (whole process {processCpu:0.00} cores)"));
 Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"resident memory     {string.Join(", ", memory.Select(m => $"{m.Second:0}s {m.Bytes / 1048576.0:0} MiB"))}"));
 Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"memory drift        first half max {firstHalf.Max() / 1048576.0:0} MiB, second half max {secondHalf.Max() / 1048576.0:0} MiB"));
-return 0;
+
+var missed = new List<string>();
+if (Percentile(99) >= 100)
+{
+    missed.Add(string.Create(CultureInfo.InvariantCulture, $"keystroke p99 {Percentile(99):0.0} ms is not under 100 ms"));
+}
+
+if (uiCpu >= 1)
+{
+    missed.Add(string.Create(CultureInfo.InvariantCulture, $"UI thread CPU {uiCpu:0.00} cores is not under one core"));
+}
+
+var growth = (secondHalf.Max() - (double)firstHalf.Max()) / firstHalf.Max() * 100;
+if (growth > maxGrowthPercent)
+{
+    missed.Add(string.Create(CultureInfo.InvariantCulture, $"resident memory grew {growth:0.0} % from the first half's maximum to the second's (bound {maxGrowthPercent} %)"));
+}
+
+foreach (var target in missed)
+{
+    Console.WriteLine("MISSED              " + target);
+}
+
+Console.WriteLine(missed.Count == 0 ? "all targets met" : $"{missed.Count} target(s) missed");
+return missed.Count == 0 ? 0 : 1;
 
 // The text typed into the input line: what follows its prompt, up to the pane's border.
 static string? InputText(string[] screen)

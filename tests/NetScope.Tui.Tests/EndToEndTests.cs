@@ -16,7 +16,7 @@ public sealed partial class EndToEndTests
     {
         await using var terminal = await TmuxTerminal.StartAsync(160, 48);
         await StartAsync(terminal, string.Empty);
-        await terminal.WaitForTextAsync("Empty workspace: F2 opens a session");
+        await terminal.WaitForTextAsync("Empty workspace: F2 session, F3 listener, F1 keys");
 
         await terminal.KeysAsync("F3");
         await terminal.WaitForTextAsync("New listener");
@@ -50,8 +50,7 @@ public sealed partial class EndToEndTests
         await terminal.WaitForTextAsync(Done);
 
         Assert.Equal("rc=0", File.ReadAllText(Path.Combine(terminal.Folder, "rc")).Trim());
-        Assert.Equal(File.ReadAllText(Path.Combine(terminal.Folder, "stty.before")), File.ReadAllText(Path.Combine(terminal.Folder, "stty.after")));
-        Assert.Equal("alt=0 mouse=0 cursor=1", await terminal.DisplayAsync("alt=#{alternate_on} mouse=#{mouse_any_flag} cursor=#{cursor_flag}"));
+        await AssertRestoredAsync(terminal);
     }
 
     [Fact]
@@ -63,8 +62,7 @@ public sealed partial class EndToEndTests
 
         Assert.Equal("rc=1", File.ReadAllText(Path.Combine(terminal.Folder, "rc")).Trim());
         Assert.Contains(screen, r => r.Contains("netscope: the terminal UI failed: InvalidOperationException: fault injected in a view (NETSCOPE_TUI_FAULT=draw)", StringComparison.Ordinal));
-        Assert.Equal(File.ReadAllText(Path.Combine(terminal.Folder, "stty.before")), File.ReadAllText(Path.Combine(terminal.Folder, "stty.after")));
-        Assert.Equal("alt=0 mouse=0 cursor=1", await terminal.DisplayAsync("alt=#{alternate_on} mouse=#{mouse_any_flag} cursor=#{cursor_flag}"));
+        await AssertRestoredAsync(terminal);
     }
 
     [Fact]
@@ -83,18 +81,55 @@ public sealed partial class EndToEndTests
         Assert.Equal("rc=0", File.ReadAllText(Path.Combine(terminal.Folder, "rc")).Trim());
 
         await StartAsync(terminal, "NETSCOPE_TUI_FAULT=thread");
-        await terminal.WaitForAsync(s => s.Count(r => r.Contains(Done, StringComparison.Ordinal)) == 2, "the second run's end");
-        Assert.NotEqual("rc=0", File.ReadAllText(Path.Combine(terminal.Folder, "rc")).Trim());
-        Assert.Equal(File.ReadAllText(Path.Combine(terminal.Folder, "stty.before")), File.ReadAllText(Path.Combine(terminal.Folder, "stty.after")));
-        Assert.Equal("alt=0 mouse=0 cursor=1", await terminal.DisplayAsync("alt=#{alternate_on} mouse=#{mouse_any_flag} cursor=#{cursor_flag}"));
+        var screen = await terminal.WaitForAsync(s => s.Count(r => r.Contains(Done, StringComparison.Ordinal)) == 2, "the second run's end");
+        Assert.Equal("rc=1", File.ReadAllText(Path.Combine(terminal.Folder, "rc")).Trim());
+        var printed = string.Concat(screen.SkipWhile(r => !r.Contains("NETSCOPE_TUI_FAULT=thread", StringComparison.Ordinal))).Replace(" ", string.Empty, StringComparison.Ordinal);
+        Assert.Contains("netscope: the terminal UI failed: InvalidOperationException: fault injected on a background thread (NETSCOPE_TUI_FAULT=thread) (NETSCOPE_DEBUG=1 shows the stack trace)".Replace(" ", string.Empty, StringComparison.Ordinal), printed, StringComparison.Ordinal);
+        Assert.DoesNotContain(screen, r => r.Contains("Unhandled exception", StringComparison.Ordinal) || r.TrimStart().StartsWith("at ", StringComparison.Ordinal));
+        await AssertRestoredAsync(terminal);
     }
 
-    /// <summary>Runs netscope in the terminal's shell between two stty readings, then prints a marker with the exit code saved.</summary>
+    [Theory]
+    [InlineData("TERM", "rc=143")]
+    [InlineData("INT", "rc=130")]
+    [InlineData("HUP", "rc=129")]
+    public async Task ASignalEndsTheUiInOrderWithTheTerminalRestoredAndTheShellsExitCode(string signal, string rc)
+    {
+        await using var terminal = await TmuxTerminal.StartAsync(120, 30);
+        await StartAsync(terminal, string.Empty, "tui --listen echo:0");
+        await terminal.WaitForTextAsync("listening on 127.0.0.1:");
+        Assert.Equal("alt=1 mouse=1 cursor=0", await terminal.DisplayAsync("alt=#{alternate_on} mouse=#{mouse_any_flag} cursor=#{cursor_flag}"));
+
+        var pid = File.ReadAllText(Path.Combine(terminal.Folder, "pid")).Trim();
+        using (var kill = System.Diagnostics.Process.Start("kill", ["-" + signal, pid]))
+        {
+            await kill.WaitForExitAsync().WaitAsync(TimeSpan.FromSeconds(10));
+            Assert.Equal(0, kill.ExitCode);
+        }
+
+        await terminal.WaitForTextAsync(Done);
+        Assert.Equal(rc, File.ReadAllText(Path.Combine(terminal.Folder, "rc")).Trim());
+        await AssertRestoredAsync(terminal);
+    }
+
+    /// <summary>
+    /// Runs netscope in the terminal's shell between two stty readings, then prints a marker with
+    /// the exit code saved. Its process id is written to the file <c>pid</c> (sh execs it: same id).
+    /// </summary>
     private static Task StartAsync(TmuxTerminal terminal, string environment, string arguments = "")
     {
         var folder = terminal.Folder;
-        var command = $"stty -g > {folder}/stty.before; {environment} '{TmuxTerminal.NetScopeBinary()}' {arguments}; echo \"rc=$?\" > {folder}/rc; stty -g > {folder}/stty.after; echo E2E-DONE-$((1+1))";
+        var command = $"stty -g > {folder}/stty.before; {environment} sh -c 'echo $$ > {folder}/pid; exec \"$0\" \"$@\"' '{TmuxTerminal.NetScopeBinary()}' {arguments}; echo \"rc=$?\" > {folder}/rc; stty -g > {folder}/stty.after; echo E2E-DONE-$((1+1))";
         return terminal.TypeAsync(command).ContinueWith(_ => terminal.KeysAsync("Enter"), TaskScheduler.Default).Unwrap();
+    }
+
+    /// <summary>The terminal as the shell had it: termios, normal screen, mouse off, cursor shown, keypad and cursor keys in normal mode.</summary>
+    private static async Task AssertRestoredAsync(TmuxTerminal terminal)
+    {
+        Assert.Equal(File.ReadAllText(Path.Combine(terminal.Folder, "stty.before")), File.ReadAllText(Path.Combine(terminal.Folder, "stty.after")));
+        Assert.Equal(
+            "alt=0 mouse=0 cursor=1 keypad=0 cursorkeys=0",
+            await terminal.DisplayAsync("alt=#{alternate_on} mouse=#{mouse_any_flag} cursor=#{cursor_flag} keypad=#{keypad_flag} cursorkeys=#{keypad_cursor_flag}"));
     }
 
     [GeneratedRegex(@"listening on 127\.0\.0\.1:(\d+)")]

@@ -12,7 +12,7 @@ using Terminal.Gui.Views;
 namespace NetScope.Tui.Tests;
 
 /// <summary>The keys the help lists do what it says, on the whole window over a live workspace.</summary>
-public sealed class MainWindowKeyTests : IAsyncLifetime
+public sealed partial class MainWindowKeyTests : IAsyncLifetime
 {
     private LiveWorkspace _live = null!;
     private long _listener;
@@ -188,6 +188,23 @@ public sealed class MainWindowKeyTests : IAsyncLifetime
             Assert.False(window.Quitting);
 
             Modal.When<Dialog>(app, _ => app.InjectKey(Key.Enter));
+            app.InjectKey(KeyMap.Quit);
+            Assert.True(window.Quitting);
+        });
+    }
+
+    [Fact]
+    public void QuitNowClosesAnOpenDialogOrTheQuitQuestionAndQuitsWithoutAsking()
+    {
+        Run((app, window) =>
+        {
+            Modal.When<HelpDialog>(app, _ => window.QuitNow());
+            app.InjectKey(KeyMap.Help);
+            Assert.True(window.Quitting);
+        });
+        Run((app, window) =>
+        {
+            Modal.When<Dialog>(app, _ => window.QuitNow());
             app.InjectKey(KeyMap.Quit);
             Assert.True(window.Quitting);
         });

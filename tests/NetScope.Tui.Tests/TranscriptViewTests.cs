@@ -40,6 +40,56 @@ public sealed class TranscriptViewTests
     }
 
     [Fact]
+    public void APausedViewKeepsShowingTheSameDataWhileTheRingDropsOldEntries()
+    {
+        using var app = Headless.Create(40, 4);
+        var (view, window) = Create();
+        using var _ = window;
+        var token = app.Begin(window)!;
+        var buffer = new TranscriptBuffer(1, maxItems: 20);
+        var transcript = new Transcripts();
+        for (var i = 0; i < 20; i++)
+        {
+            transcript.Received($"line {i:D2}\n", i);
+        }
+
+        buffer.Append(transcript.Fetch());
+        view.Show(buffer, Transcripts.Noon);
+        app.LayoutAndDraw();
+        view.ScrollBy(-8);
+        app.LayoutAndDraw();
+        var paused = Headless.Trimmed(app);
+        Assert.Equal("12:00:08.000 ← line 08\\n", paused[0]);
+
+        for (var i = 20; i < 25; i++)
+        {
+            transcript.Received($"line {i:D2}\n", i);
+        }
+
+        buffer.Append(transcript.Fetch(from: 20));
+        view.Show(buffer, Transcripts.Noon);
+        app.LayoutAndDraw();
+
+        Assert.Equal(4, buffer.Origin(TranscriptMode.Text));
+        Assert.False(view.Following);
+        Assert.Equal(paused, Headless.Trimmed(app));
+
+        for (var i = 25; i < 40; i++)
+        {
+            transcript.Received($"line {i:D2}\n", i);
+        }
+
+        buffer.Append(transcript.Fetch(from: 25));
+        view.Show(buffer, Transcripts.Noon);
+        app.LayoutAndDraw();
+
+        // The lines it showed are gone: it starts at the marker of what was dropped.
+        Assert.Contains("earlier bytes dropped", Headless.Trimmed(app)[0], StringComparison.Ordinal);
+        Assert.Equal(0, view.Top);
+        app.End(token);
+    }
+
+    [Fact]
     public void SentReceivedAndEscapesAreDrawnInDifferentColours()
     {
         using var app = Headless.Create(40, 2);

@@ -36,7 +36,10 @@ public static class TuiApp
     /// <summary>
     /// Runs the UI on this terminal until the user quits. Returns 0 after a normal quit, 2 for
     /// bad options, 1 when the UI failed (the terminal restored first, then the error written to
-    /// <paramref name="error"/> in one line, or with its stack trace when <paramref name="debug"/>).
+    /// <paramref name="error"/> in one line, or with its stack trace when <paramref name="debug"/>),
+    /// and 128 + the signal's number after SIGHUP, SIGINT or SIGTERM (129, 130, 143), which end
+    /// the UI as Ctrl+Q does. An exception on another thread restores the terminal, writes the
+    /// same line and ends the process with 1.
     /// </summary>
     /// <param name="options">What to start with.</param>
     /// <param name="error">Where a failure is reported.</param>
@@ -61,6 +64,7 @@ public static class TuiApp
         // pool: a pool kept busy by the feed must not hold a keystroke back.
         ThreadPool.GetMinThreads(out var workers, out var completions);
         ThreadPool.SetMinThreads(Math.Max(workers, MinPoolThreads), completions);
+        using var signals = new SignalShutdown();
         var log = new LogModel(time);
         var previousLogging = NetScopeLogging.Factory;
         NetScopeLogging.Factory = new LogModelLoggerProvider(log);
@@ -72,7 +76,7 @@ public static class TuiApp
         {
             feed.StartAsync().GetAwaiter().GetResult();
             var commands = new WorkspaceCommands(host.Workspace, log);
-            failure = RunUi(options, TuiStyle.FromEnvironment(), feed, commands, catalog, plan, log, time);
+            failure = RunUi(options, TuiStyle.FromEnvironment(), feed, commands, catalog, plan, log, time, signals, crash => Environment.Exit(Report(error, crash, debug)));
         }
         finally
         {
@@ -80,35 +84,39 @@ public static class TuiApp
             Shutdown(host, time);
             observer?.Dispose();
             NetScopeLogging.Factory = previousLogging;
+            signals.Finished();
         }
 
-        if (failure is null)
-        {
-            return 0;
-        }
+        return failure is not null ? Report(error, failure, debug) : signals.ExitCode ?? 0;
+    }
 
+    /// <summary>Writes <paramref name="failure"/> in one line (with the stack trace when <paramref name="debug"/>); returns the exit code, 1.</summary>
+    internal static int Report(TextWriter error, Exception failure, bool debug)
+    {
         error.WriteLine($"netscope: the terminal UI failed: {failure.GetType().Name}: {OneLine(failure.Message)}" + (debug ? string.Empty : " (NETSCOPE_DEBUG=1 shows the stack trace)"));
         if (debug)
         {
             error.WriteLine(failure);
         }
 
+        error.Flush();
         return 1;
     }
 
-    /// <summary>Runs the loop; returns the failure that ended it, if any. The application is disposed (the terminal restored) before it returns.</summary>
-    private static Exception? RunUi(TuiOptions options, TuiStyle style, WorkspaceFeed feed, WorkspaceCommands commands, KindCatalog catalog, StartupPlan plan, LogModel log, TimeProvider time)
+    /// <summary>
+    /// Runs the loop; returns the failure that ended it, if any. The application is disposed and
+    /// the terminal's modes reset before it returns, however the loop ended.
+    /// </summary>
+    private static Exception? RunUi(TuiOptions options, TuiStyle style, WorkspaceFeed feed, WorkspaceCommands commands, KindCatalog catalog, StartupPlan plan, LogModel log, TimeProvider time, SignalShutdown signals, Action<Exception> onCrash)
     {
-        using var app = Application.Create();
-        using var guard = new TerminalGuard(() =>
-        {
-            app.Dispose();
-            if (!Console.IsOutputRedirected)
+        var app = Application.Create();
+        using var guard = new TerminalGuard(
+            () =>
             {
-                Console.Out.Write(TerminalGuard.ResetSequence);
-                Console.Out.Flush();
-            }
-        });
+                app.Dispose();
+                TerminalGuard.WriteReset();
+            },
+            onCrash);
         var policy = new UiErrorPolicy(time, log);
         try
         {
@@ -133,12 +141,18 @@ public static class TuiApp
             });
             Start(app, window, options, plan, commands, catalog, log);
             FaultInjection.Install(options.Fault, app, window);
+            signals.Arm(() => app.Invoke(window.QuitNow), guard.Restore);
             app.Run(window, policy.Handle);
             return policy.Fatal ?? guard.Failure;
         }
         catch (Exception exception)
         {
             return exception;
+        }
+        finally
+        {
+            signals.Disarm();
+            guard.Restore();
         }
     }
 

@@ -25,6 +25,7 @@ internal static class KeyMap
     public static readonly Key Hex = new('x');
     public static readonly Key Follow = new('f');
     public static readonly Key Zoom = new('z');
+    public static readonly Key Placement = new('b');
     public static readonly Key NextTab = new(']');
     public static readonly Key PreviousTab = new('[');
     public static readonly Key Type = new('i');
@@ -33,6 +34,7 @@ internal static class KeyMap
     public static readonly Key ToggleMode = new('r');
     public static readonly Key Cancel = new('c');
     public static readonly Key Back = Key.Esc;
+    public static readonly Key Redraw = Key.F5;
 
     /// <summary>Alt+1 ... Alt+9 select the detail tab of that number.</summary>
     public static int? TabNumber(Key key)
@@ -68,6 +70,7 @@ internal static class KeyMap
             new("[ and ]", "previous / next detail tab"),
             new("Alt+1 ... Alt+5", "Transport, Deferreds, Timing, Loop, Log tab"),
             new("z", "zoom: hide the detail pane, give the transcript the width"),
+            new("b", "detail tabs at the bottom or at the right (at the bottom by themselves below 120 columns)"),
             new("x", "transcript as text or hex"),
             new("/  n  N", "search the transcript; next, previous match"),
             new("f or End", "follow the transcript's tail again"),

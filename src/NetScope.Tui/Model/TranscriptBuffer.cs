@@ -156,6 +156,19 @@ internal sealed partial class TranscriptBuffer
         }
     }
 
+    /// <summary>
+    /// The absolute number of view line 0 in <paramref name="mode"/>: line numbers counted from the
+    /// session's first entry never change, so a view paused at absolute line <c>n</c> shows
+    /// <c>n - Origin</c> however much the ring dropped since (the header line counts as one).
+    /// </summary>
+    public long Origin(TranscriptMode mode)
+    {
+        lock (_gate)
+        {
+            return FirstLine(mode) - HeaderLines;
+        }
+    }
+
     /// <summary>Copies lines <paramref name="start"/> to <paramref name="start"/> + <paramref name="count"/> - 1 of <paramref name="mode"/> into <paramref name="into"/> (fewer at the end).</summary>
     public void GetLines(TranscriptMode mode, long start, int count, List<TranscriptLine> into)
     {

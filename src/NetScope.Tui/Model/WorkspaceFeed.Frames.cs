@@ -71,7 +71,8 @@ internal sealed partial class WorkspaceFeed
         }
 
         var frame = _latest;
-        if (rowsChanged || fetched || _buffer?.Version != _publishedBufferVersion || seconds - _lastPublish >= idle)
+        // (_buffer?.Version ?? -1): with nothing selected a lifted null never equals -1, which published a new frame every tick.
+        if (rowsChanged || fetched || (_buffer?.Version ?? -1) != _publishedBufferVersion || seconds - _lastPublish >= idle)
         {
             _lastPublish = seconds;
             _publishedBufferVersion = _buffer?.Version ?? -1;

@@ -18,6 +18,7 @@ namespace NetScope.Tui.Theme;
 /// <param name="Note">Before a transcript note.</param>
 /// <param name="Ellipsis">Where text was cut.</param>
 /// <param name="Bars">Sparkline levels, lowest first (the first is empty).</param>
+/// <param name="Tree">Tree lines: a branch, the last branch, a vertical line, a horizontal line.</param>
 internal sealed record Symbols(
     char Connecting,
     char Open,
@@ -32,13 +33,35 @@ internal sealed record Symbols(
     char Received,
     char Note,
     char Ellipsis,
-    string Bars)
+    string Bars,
+    string Tree)
 {
     /// <summary>Geometric shapes, arrows and block elements (one cell each).</summary>
-    public static Symbols Unicode { get; } = new('◌', '●', '◆', '◐', '○', '×', '◉', '▾', '▸', '→', '←', '·', '…', " ▁▂▃▄▅▆▇█");
+    public static Symbols Unicode { get; } = new('◌', '●', '◆', '◐', '○', '×', '◉', '▾', '▸', '→', '←', '·', '…', " ▁▂▃▄▅▆▇█", "├└│─");
 
     /// <summary>Plain ASCII, for terminals without those symbols.</summary>
-    public static Symbols Ascii { get; } = new('~', '*', '#', '-', 'o', 'x', '@', 'v', '>', '>', '<', '.', '~', " .:-=+*#@");
+    public static Symbols Ascii { get; } = new('~', '*', '#', '-', 'o', 'x', '@', 'v', '>', '>', '<', '.', '~', " .:-=+*#@", "|`|-");
+
+    /// <summary>Redraws <paramref name="text"/>'s tree lines (drawn with the Unicode ones) in these symbols.</summary>
+    public string TreeLines(string text)
+    {
+        ArgumentNullException.ThrowIfNull(text);
+        if (Tree == Unicode.Tree)
+        {
+            return text;
+        }
+
+        var unicode = Unicode.Tree;
+        return string.Create(text.Length, (text, unicode, Tree), static (span, state) =>
+        {
+            for (var i = 0; i < span.Length; i++)
+            {
+                var c = state.text[i];
+                var at = state.unicode.IndexOf(c, StringComparison.Ordinal);
+                span[i] = at >= 0 ? state.Tree[at] : c;
+            }
+        });
+    }
 
     /// <summary>The symbols for a terminal of type <paramref name="term"/> (<c>$TERM</c>): ASCII for the Linux console and dumb terminals.</summary>
     public static Symbols For(string? term) =>

@@ -50,7 +50,7 @@ internal sealed class DeferredsPane : LinesPane, IDetailTab
     {
         var keep = _selectedDeferred;
         _rows = rows;
-        SetLines(rows.Select(r => StyledLine.Of(r.Text, RoleOf(r))).ToArray());
+        SetLines(rows.Select(r => StyledLine.Of(Style.Symbols.TreeLines(r.Text), RoleOf(r))).ToArray());
         if (keep is { } id && rows.ToList().FindIndex(r => r.DeferredId == id && r.IsHeader) is var index && index >= 0)
         {
             MoveCursor(index);

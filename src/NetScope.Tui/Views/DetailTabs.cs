@@ -24,6 +24,10 @@ internal sealed class DetailTabs : View
         Tabs = tabs ?? throw new ArgumentNullException(nameof(tabs));
         Width = Dim.Fill();
         Height = Dim.Fill();
+
+        // A view that cannot take the focus hides its subviews from Tab and from keys: without
+        // this the selected tab never had the focus, so its keys and scrolling never reached it.
+        CanFocus = true;
         _header = new TabRow(this) { X = 0, Y = 0, Width = Dim.Fill(), Height = 1 };
         Add(_header);
         foreach (var tab in tabs)

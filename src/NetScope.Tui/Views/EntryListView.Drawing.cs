@@ -88,7 +88,7 @@ internal sealed partial class EntryListView
         var symbols = _style.Symbols;
         var lead = row.IsListener
             ? (_collapsed.Contains(row.Id) ? symbols.Collapsed : symbols.Expanded) + " "
-            : visible.Depth > 0 ? (visible.LastChild ? " └" : " ├")
+            : visible.Depth > 0 ? " " + (visible.LastChild ? symbols.Tree[1] : symbols.Tree[0])
             : "  ";
         var kind = (row.IsListener || visible.Depth == 0 ? row.Kind : "conn").PadRight(6);
         var number = ("#" + row.Id.ToString(CultureInfo.InvariantCulture)).PadRight(4);

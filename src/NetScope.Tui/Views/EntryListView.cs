@@ -49,7 +49,16 @@ internal sealed partial class EntryListView : View
     /// <summary>Shows <paramref name="rows"/> as of workspace time <paramref name="now"/>; selects the first row when nothing is selected.</summary>
     public void Show(IReadOnlyList<EntryRow> rows, double now)
     {
-        _rows = rows ?? throw new ArgumentNullException(nameof(rows));
+        ArgumentNullException.ThrowIfNull(rows);
+
+        // The same rows (the table caches its array until a row changes) at the same whole second
+        // (ages are shown in seconds), or no rows at all, draw the same: nothing to redraw.
+        if (ReferenceEquals(rows, _rows) && (rows.Count == 0 || Math.Floor(now) == Math.Floor(_now)))
+        {
+            return;
+        }
+
+        _rows = rows;
         _now = now;
         Rebuild();
         if (_selectedId is null || Index(_selectedId.Value) < 0)

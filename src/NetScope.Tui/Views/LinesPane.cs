@@ -60,7 +60,14 @@ internal class LinesPane : View
     /// <summary>Replaces the lines, keeping the scroll position (and the tail, when following).</summary>
     public void SetLines(IReadOnlyList<StyledLine> lines)
     {
-        _lines = lines ?? throw new ArgumentNullException(nameof(lines));
+        ArgumentNullException.ThrowIfNull(lines);
+        if (SameContent(lines, _lines))
+        {
+            // A frame that changed nothing in this pane must not cost the terminal a repaint.
+            return;
+        }
+
+        _lines = lines;
         var cursor = Math.Clamp(_cursor, 0, Math.Max(0, _lines.Count - 1));
         if (FollowTail && _following)
         {
@@ -70,6 +77,29 @@ internal class LinesPane : View
         _top = Math.Clamp(_top, 0, Math.Max(0, _lines.Count - 1));
         MoveCursor(cursor);
         SetNeedsDraw();
+    }
+
+    private static bool SameContent(IReadOnlyList<StyledLine> a, IReadOnlyList<StyledLine> b)
+    {
+        if (ReferenceEquals(a, b))
+        {
+            return true;
+        }
+
+        if (a.Count != b.Count)
+        {
+            return false;
+        }
+
+        for (var i = 0; i < a.Count; i++)
+        {
+            if (!ReferenceEquals(a[i], b[i]) && !a[i].Spans.SequenceEqual(b[i].Spans))
+            {
+                return false;
+            }
+        }
+
+        return true;
     }
 
     /// <summary>Moves the cursor to <paramref name="line"/> and scrolls it into view.</summary>

@@ -14,6 +14,7 @@ internal sealed partial class MainWindow
     private const string HttpKind = "http";
 
     private bool _quitAfterModal;
+    private bool _stopping;
 
     /// <summary>Every action, for the command palette.</summary>
     public IReadOnlyList<PaletteEntry> PaletteEntries() =>
@@ -30,17 +31,20 @@ internal sealed partial class MainWindow
         new("Switch the selected session to line mode", "r", () => RunOnSelectedSession(new SwitchModeCommand(StreamMode.Line))),
         new("Line ending CRLF", "/ending crlf", () => Execute("/ending crlf")),
         new("Line ending LF", "/ending lf", () => Execute("/ending lf")),
+        new("Line ending CR", "/ending cr", () => Execute("/ending cr")),
+        new("No line ending", "/ending none", () => Execute("/ending none")),
         new("Transcript: text or hex", "x", Transcript.ToggleMode),
         new("Transcript: search", "/", () => Input.BeginSearch(Transcript.Query)),
         new("Transcript: next match", "n", () => Say(Transcript.SearchAgain(true))),
         new("Transcript: previous match", "N", () => Say(Transcript.SearchAgain(false))),
         new("Transcript: follow the tail", "f", Transcript.Follow),
         new("Zoom the transcript (hide details)", "z", ToggleZoom),
+        new("Detail tabs at the bottom or at the right", "b", ToggleDetailsPlacement),
         .. Details.Tabs.Select((t, i) => new PaletteEntry($"Show the {t.Title} tab", $"Alt+{i + 1}", () => Details.Select(i))),
         new("Cancel the selected pending Deferred", "c", CancelSelectedDeferred),
         new("Show or hide the listener's connections", "Space", List.ToggleExpanded),
         new("Help: every key", "F1", ShowHelp),
-        new("Redraw the screen", "F5", () => App?.LayoutAndDraw(forceRedraw: true)),
+        new("Redraw the screen", "F5", Redraw),
         new("Quit", "Ctrl+Q", RequestQuit),
     ];
 
@@ -144,11 +148,35 @@ internal sealed partial class MainWindow
         {
             var question = $"{Plural(listeners, "listener")} running and {Plural(sessions, "session")} open. Stop and close them all, and quit?";
             var answer = MessageBox.Query(app, "Quit NetScope", question, "Cancel", "Quit");
+            if (_stopping)
+            {
+                QuitNow();
+                return;
+            }
+
             if (answer != 1)
             {
                 Say("quit cancelled");
                 return;
             }
+        }
+
+        Quitting = true;
+        QuitRequested?.Invoke(this, EventArgs.Empty);
+        App?.RequestStop(this);
+    }
+
+    /// <summary>
+    /// Quits without asking (a signal asked for it): closes the open dialog first, if there is
+    /// one; the main loop ends once it has.
+    /// </summary>
+    public void QuitNow()
+    {
+        _stopping = true;
+        if (App is { } app && app.TopRunnableView != this)
+        {
+            app.RequestStop();
+            return;
         }
 
         Quitting = true;
@@ -294,6 +322,27 @@ internal sealed partial class MainWindow
         }
     }
 
+    /// <summary>Clears the terminal and draws everything again on the next iteration (after something else wrote to the terminal).</summary>
+    public void Redraw()
+    {
+        if (App is { } app)
+        {
+            app.ClearScreenNextIteration = true;
+        }
+
+        SetNeedsDraw();
+    }
+
+    /// <summary>Puts the detail tabs under the transcript, or back at the right.</summary>
+    public void ToggleDetailsPlacement()
+    {
+        DetailsPlacement = !DetailsAtBottom;
+        _right.SetNeedsLayout();
+        _centre.SetNeedsLayout();
+        SetNeedsLayout();
+        Say(DetailsAtBottom ? "details at the bottom: b puts them at the right" : "details at the right: b puts them at the bottom");
+    }
+
     private void ToggleZoom()
     {
         _zoomed = !_zoomed;
@@ -313,7 +362,11 @@ internal sealed partial class MainWindow
 
         app.Run(runnable);
         UpdateStatusKeys();
-        if (_quitAfterModal)
+        if (_stopping)
+        {
+            QuitNow();
+        }
+        else if (_quitAfterModal)
         {
             _quitAfterModal = false;
             RequestQuit();

@@ -68,6 +68,10 @@ internal sealed partial class MainWindow
         {
             ShowNewListener();
         }
+        else if (key == KeyMap.Redraw)
+        {
+            Redraw();
+        }
         else if (KeyMap.TabNumber(key) is { } number && number <= Details.Tabs.Count)
         {
             Details.Select(number - 1);
@@ -120,6 +124,10 @@ internal sealed partial class MainWindow
         else if (key == KeyMap.Zoom)
         {
             ToggleZoom();
+        }
+        else if (key == KeyMap.Placement)
+        {
+            ToggleDetailsPlacement();
         }
         else if (key == KeyMap.NextTab || key == KeyMap.PreviousTab)
         {

@@ -50,12 +50,20 @@ internal sealed partial class MainWindow : Window
             new LoopPane(style),
             new LogPane(style, feed.Log),
         ]);
-        _right = new FrameView { Title = "Details", X = Pos.AnchorEnd(), Y = 0, Width = Dim.Func(_ => RightWidth), Height = Dim.Fill(1), TabStop = TabBehavior.TabStop };
+        _right = new FrameView
+        {
+            Title = "Details",
+            X = Pos.Func(_ => DetailsAtBottom ? LeftWidth : Viewport.Width - RightWidth),
+            Y = Pos.Func(_ => DetailsAtBottom ? Viewport.Height - 1 - BottomHeight : 0),
+            Width = Dim.Func(_ => DetailsAtBottom ? Math.Max(0, Viewport.Width - LeftWidth) : RightWidth),
+            Height = Dim.Func(_ => DetailsAtBottom ? BottomHeight : Math.Max(0, Viewport.Height - 1)),
+            TabStop = TabBehavior.TabStop,
+        };
         _right.Add(Details);
 
         Transcript = new TranscriptView(style) { X = 0, Y = 0, Width = Dim.Fill(), Height = Dim.Fill(1) };
         Input = new InputLine(style) { X = 0, Y = Pos.AnchorEnd(1) };
-        _centre = new FrameView { Title = "Transcript", X = Pos.Right(_left), Y = 0, Width = Dim.Fill(Dim.Func(_ => _zoomed ? 0 : RightWidth)), Height = Dim.Fill(1), TabStop = TabBehavior.TabStop };
+        _centre = new FrameView { Title = "Transcript", X = Pos.Right(_left), Y = 0, Width = Dim.Fill(Dim.Func(_ => _zoomed || DetailsAtBottom ? 0 : RightWidth)), Height = Dim.Fill(Dim.Func(_ => 1 + (!_zoomed && DetailsAtBottom ? BottomHeight : 0))), TabStop = TabBehavior.TabStop };
         _centre.Add(Transcript, Input);
 
         Status = new StatusLine(style);
@@ -114,6 +122,17 @@ internal sealed partial class MainWindow : Window
     /// <summary>True once the user asked to quit and confirmed.</summary>
     public bool Quitting { get; private set; }
 
+    /// <summary>Below this width the detail tabs go under the transcript (unless placed by hand): at the right they would leave it a dozen columns.</summary>
+    public const int NarrowWidth = 120;
+
+    /// <summary>Where the detail tabs are: <see langword="null"/> follows the width (<see cref="NarrowWidth"/>), true at the bottom, false at the right.</summary>
+    public bool? DetailsPlacement { get; private set; }
+
+    /// <summary>Whether the detail tabs are under the transcript now.</summary>
+    public bool DetailsAtBottom => DetailsPlacement ?? Viewport.Width < NarrowWidth;
+
+    private int BottomHeight => Math.Clamp(Viewport.Height * 40 / 100, 6, 20);
+
     private int LeftWidth => Math.Clamp(Viewport.Width * 33 / 100, 30, 60);
 
     private int RightWidth => Math.Clamp(Viewport.Width * 32 / 100, 36, 64);
@@ -146,7 +165,7 @@ internal sealed partial class MainWindow : Window
 
             var selected = List.SelectedId;
             Transcript.EmptyText = frame.Rows.Count == 0
-                ? "Empty workspace: F2 opens a session, F3 starts a listener, F1 lists every key."
+                ? "Empty workspace: F2 session, F3 listener, F1 keys"
                 : selected is null ? "nothing selected" : "loading…";
             Transcript.Show(frame.Transcript is { } buffer && buffer.EntryId == selected ? buffer : null, frame.Clock);
             var session = frame.Detail is { } detail && detail.EntryId == selected ? detail.Session : null;

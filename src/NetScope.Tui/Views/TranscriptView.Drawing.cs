@@ -35,6 +35,7 @@ internal sealed partial class TranscriptView
         var width = Viewport.Width;
         var height = Viewport.Height;
         Attribute Role(StyleRole role) => _style.For(role, normal);
+        Reanchor();
         Pin();
         _scratch.Clear();
         _buffer?.GetLines(Mode, _top, height, _scratch);

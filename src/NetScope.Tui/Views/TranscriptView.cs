@@ -16,8 +16,11 @@ internal sealed partial class TranscriptView : View
     private readonly TuiStyle _style;
     private readonly List<TranscriptLine> _scratch = new();
     private TranscriptBuffer? _buffer;
+    private long _shownVersion = long.MinValue;
+    private string _emptyText = "nothing selected";
     private ModelClock _clock = ModelClock.Epoch;
     private long _top;
+    private long _origin;
     private int _scrollX;
     private bool _following = true;
 
@@ -48,7 +51,18 @@ internal sealed partial class TranscriptView : View
     public TranscriptBuffer? Buffer => _buffer;
 
     /// <summary>What the view says when no transcript is shown.</summary>
-    public string EmptyText { get; set; } = "nothing selected";
+    public string EmptyText
+    {
+        get => _emptyText;
+        set
+        {
+            if (value != _emptyText)
+            {
+                _emptyText = value ?? throw new ArgumentNullException(nameof(value));
+                SetNeedsDraw();
+            }
+        }
+    }
 
     /// <summary>Lines in the current mode.</summary>
     public long LineCount => _buffer?.LineCount(Mode) ?? 0;
@@ -56,17 +70,28 @@ internal sealed partial class TranscriptView : View
     /// <summary>Shows <paramref name="buffer"/> (the same one again only redraws, keeping the position).</summary>
     public void Show(TranscriptBuffer? buffer, ModelClock clock)
     {
-        _clock = clock ?? throw new ArgumentNullException(nameof(clock));
+        ArgumentNullException.ThrowIfNull(clock);
+        var version = buffer?.Version ?? -1;
+        if (ReferenceEquals(buffer, _buffer) && ReferenceEquals(clock, _clock) && version == _shownVersion)
+        {
+            // Nothing new: redrawing the same text would only cost the terminal a repaint.
+            return;
+        }
+
+        _clock = clock;
+        _shownVersion = version;
         if (!ReferenceEquals(buffer, _buffer))
         {
             _buffer = buffer;
             _top = 0;
             _scrollX = 0;
             _following = true;
+            _origin = buffer?.Origin(Mode) ?? 0;
             ClearSearch();
             StateChanged?.Invoke(this, EventArgs.Empty);
         }
 
+        Reanchor();
         Pin();
         SetNeedsDraw();
     }
@@ -78,6 +103,7 @@ internal sealed partial class TranscriptView : View
         var fraction = count == 0 ? 0 : (double)_top / count;
         Mode = Mode == TranscriptMode.Text ? TranscriptMode.Hex : TranscriptMode.Text;
         _top = (long)(fraction * LineCount);
+        _origin = _buffer?.Origin(Mode) ?? 0;
         _scrollX = 0;
         ClearSearch();
         Pin();
@@ -208,6 +234,22 @@ internal sealed partial class TranscriptView : View
     }
 
     private long MaxTop => Math.Max(0, LineCount - Math.Max(1, Viewport.Height));
+
+    /// <summary>
+    /// A paused view stays on the same data while the ring drops old entries: its first line is
+    /// kept at the same absolute line (the drop shifts every view line up by what it removed).
+    /// If that line itself was dropped, the view starts at the dropped-data marker.
+    /// </summary>
+    private void Reanchor()
+    {
+        var origin = _buffer?.Origin(Mode) ?? 0;
+        if (!_following && origin != _origin)
+        {
+            _top = Math.Max(0, _top + _origin - origin);
+        }
+
+        _origin = origin;
+    }
 
     /// <summary>Keeps the view at the tail while following, and inside the transcript otherwise.</summary>
     private void Pin() => _top = _following ? MaxTop : Math.Clamp(_top, 0, MaxTop);
