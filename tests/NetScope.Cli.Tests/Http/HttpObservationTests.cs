@@ -63,8 +63,8 @@ public sealed class HttpObservationTests
 
         Assert.Equal(0, run.ExitCode);
         Assert.Equal($"netscope: Deferred chains of #1 http GET {server.Url()}:", run.StderrLines[0]);
-        Assert.Contains(run.StderrLines, line => line.Contains($" connect 127.0.0.1:{server.Port}  succeeded in ", StringComparison.Ordinal));
-        Assert.Contains(run.StderrLines, line => line.Contains($" GET {server.Url()}  succeeded in ", StringComparison.Ordinal));
+        Assert.Contains(run.StderrLines, line => System.Text.RegularExpressions.Regex.IsMatch(line, $@"#\d+ connect 127\.0\.0\.1:{server.Port} +succeeded in "));
+        Assert.Contains(run.StderrLines, line => System.Text.RegularExpressions.Regex.IsMatch(line, $@"#\d+ GET {System.Text.RegularExpressions.Regex.Escape(server.Url())} +succeeded in "));
     }
 
     [Fact]
