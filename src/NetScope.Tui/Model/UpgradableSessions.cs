@@ -86,6 +86,13 @@ internal sealed class UpgradableSessions
 
             _owner._contexts[context.Session.Id] = context;
             _inner.Start(context);
+
+            // The window's own wait for the session to open: the first Deferred in each session's
+            // chain tree. A session that cannot open shows why in its row, so the errback only
+            // marks the failure handled.
+            context.Session.WhenOpen().AddErrback(OpenFailureIsShownInTheRow);
         }
+
+        private static object? OpenFailureIsShownInTheRow(Core.Defer.Failure failure) => null;
     }
 }
