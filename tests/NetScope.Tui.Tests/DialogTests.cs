@@ -52,6 +52,92 @@ public sealed class DialogTests
         app.End(token);
     }
 
+    [Theory]
+    [InlineData("no such name!", "", "server name 'no such name!': not a host name or IP address")]
+    [InlineData("", "h2,,http/1.1", "ALPN 'h2,,http/1.1': an empty protocol name (write names like h2, http/1.1)")]
+    [InlineData("", "h2,", "ALPN 'h2,': an empty protocol name (write names like h2, http/1.1)")]
+    [InlineData("", ",", "ALPN ',': an empty protocol name (write names like h2, http/1.1)")]
+    public void ABadServerNameOrAlpnListIsExplainedInTheDialogWhichStaysOpen(string serverName, string alpn, string problem)
+    {
+        using var app = Headless.Create(100, 30);
+        using var dialog = new NewSessionDialog(Headless.Colour, _catalog);
+        var token = app.Begin(dialog)!;
+        dialog.SelectKind("tls");
+        dialog.Port.Text = "443";
+        dialog.ServerName.Text = serverName;
+        dialog.Alpn.Text = alpn;
+        dialog.Alpn.SetFocus();
+        app.InjectKey(Key.Enter);
+        app.LayoutAndDraw();
+
+        Assert.Equal(problem, dialog.Problem);
+        Assert.Contains(Headless.Screen(app), row => row.Contains(problem, StringComparison.Ordinal));
+        Assert.False(dialog.StopRequested);
+        Assert.Null(dialog.Request);
+        app.End(token);
+    }
+
+    [Fact]
+    public void AnAlpnNameOfMoreThan255BytesIsRefusedAndOneOf255IsAccepted()
+    {
+        using var app = Headless.Create(100, 30);
+        using var dialog = new NewSessionDialog(Headless.Colour, _catalog);
+        var token = app.Begin(dialog)!;
+        dialog.SelectKind("tls");
+        dialog.Port.Text = "443";
+        dialog.Alpn.Text = "h2, " + new string('é', 128);
+        dialog.Alpn.SetFocus();
+        app.InjectKey(Key.Enter);
+
+        Assert.Equal($"ALPN '{new string('é', 12)}…': 256 bytes, at most 255", dialog.Problem);
+        Assert.Null(dialog.Request);
+
+        dialog.Alpn.Text = "h2, " + new string('é', 127) + "x";
+        app.InjectKey(Key.Enter);
+
+        Assert.Equal(string.Empty, dialog.Problem);
+        Assert.Equal(["h2", new string('é', 127) + "x"], dialog.Request!.ApplicationProtocols);
+        app.End(token);
+    }
+
+    [Fact]
+    public void ATlsSessionRequestCarriesTheServerNameAndTheAlpnProtocolsInOrder()
+    {
+        using var app = Headless.Create(100, 30);
+        using var dialog = new NewSessionDialog(Headless.Colour, _catalog);
+        var token = app.Begin(dialog)!;
+        dialog.SelectKind("tls");
+        dialog.Port.Text = "8443";
+        dialog.ServerName.Text = " api.example ";
+        dialog.Alpn.Text = " h2 , http/1.1 ";
+        dialog.Alpn.SetFocus();
+        app.InjectKey(Key.Enter);
+
+        Assert.Equal(string.Empty, dialog.Problem);
+        Assert.True(dialog.StopRequested);
+        var request = dialog.Request!;
+        Assert.Equal(("tls", "127.0.0.1:8443", "api.example"), (request.Kind, request.Target.ToString(), request.ServerName));
+        Assert.Equal(["h2", "http/1.1"], request.ApplicationProtocols);
+        app.End(token);
+    }
+
+    [Fact]
+    public void EmptyServerNameAndAlpnFieldsMeanTheHostAndNoAlpn()
+    {
+        using var app = Headless.Create(100, 30);
+        using var dialog = new NewSessionDialog(Headless.Colour, _catalog);
+        var token = app.Begin(dialog)!;
+        dialog.SelectKind("tls");
+        dialog.Port.Text = "8443";
+        dialog.Port.SetFocus();
+        app.InjectKey(Key.Enter);
+
+        Assert.True(dialog.StopRequested);
+        Assert.Null(dialog.Request!.ServerName);
+        Assert.Empty(dialog.Request.ApplicationProtocols);
+        app.End(token);
+    }
+
     [Fact]
     public void TheNewSessionDialogLaysOutItsFields()
     {
@@ -61,7 +147,7 @@ public sealed class DialogTests
         app.LayoutAndDraw();
         var screen = string.Join('\n', Headless.Trimmed(app));
 
-        foreach (var expected in new[] { "New session", "Kind:", "tcp", "Host:", "127.0.0.1", "Port:", "Mode:", "line", "raw", "Ending:", "CRLF", "LF", "Cancel", "Open" })
+        foreach (var expected in new[] { "New session", "Kind:", "tcp", "Host:", "127.0.0.1", "Port:", "Mode:", "line", "raw", "Ending:", "CRLF", "LF", "SNI:", "ALPN:", "Cancel", "Open" })
         {
             Assert.Contains(expected, screen, StringComparison.Ordinal);
         }
