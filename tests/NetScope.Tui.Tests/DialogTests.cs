@@ -3,6 +3,7 @@ using NetScope.Tui.Dialogs;
 using NetScope.Tui.Model;
 using Terminal.Gui.Input;
 using Terminal.Gui.Testing;
+using Terminal.Gui.Views;
 
 namespace NetScope.Tui.Tests;
 
@@ -240,6 +241,55 @@ public sealed class DialogTests
     }
 
     [Fact]
+    public void EnterOnAListenerKindOptionChoosesItMovesToTheNextFieldAndStartsNothing()
+    {
+        using var app = Headless.Create(100, 30);
+        var started = new List<ListenRequest>();
+        using var dialog = new NewListenerDialog(Headless.Colour, _catalog, (request, _) => started.Add(request));
+        var token = app.Begin(dialog)!;
+        dialog.Port.Text = "7007";
+        Option(dialog.Kind, 2).SetFocus();
+        app.InjectKey(Key.Enter);
+
+        Assert.Equal(2, dialog.Kind.Value);
+        Assert.Empty(started);
+        Assert.Equal(string.Empty, dialog.Problem);
+        Assert.False(dialog.StopRequested);
+        Assert.True(dialog.Address.HasFocus);
+        app.InjectKey(Key.Enter);
+        Assert.Equal([new ListenRequest("chargen", "127.0.0.1", 7007, true)], started);
+        app.End(token);
+    }
+
+    [Fact]
+    public void EnterOnASessionOptionChoosesItAndMovesToTheNextShownFieldWithoutOpeningOrValidating()
+    {
+        using var app = Headless.Create(100, 30);
+        using var dialog = new NewSessionDialog(Headless.Colour, _catalog);
+        var token = app.Begin(dialog)!;
+        Option(dialog.Mode, 1).SetFocus();
+        app.InjectKey(Key.Enter);
+        Assert.True(dialog.Ending.HasFocus);
+        Option(dialog.Kind, 1).SetFocus();
+        app.InjectKey(Key.Enter);
+        Assert.True(dialog.Host.HasFocus);
+
+        Assert.Equal((1, 1), (dialog.Kind.Value, dialog.Mode.Value));
+        Assert.Equal(string.Empty, dialog.Problem); // the empty port was not even checked
+        Assert.False(dialog.StopRequested);
+        Assert.Null(dialog.Request);
+
+        Option(dialog.Kind, 2).SetFocus();
+        app.InjectKey(Key.Enter); // http: its first field is the method, the host's row now
+        Assert.True(dialog.Method.HasFocus);
+        Option(dialog.Kind, 2).SetFocus();
+        app.InjectKey(Key.Enter); // on the option already chosen: still no confirmation
+        Assert.False(dialog.StopRequested);
+        Assert.Equal(2, dialog.Kind.Value);
+        app.End(token);
+    }
+
+    [Fact]
     public void EscapeCancelsADialogWithoutARequest()
     {
         using var app = Headless.Create(100, 30);
@@ -252,4 +302,6 @@ public sealed class DialogTests
         Assert.Null(dialog.Request);
         app.End(token);
     }
+
+    private static CheckBox Option(OptionSelector selector, int index) => selector.SubViews.OfType<CheckBox>().ElementAt(index);
 }

@@ -74,6 +74,9 @@ internal sealed class NewSessionDialog : FormDialog
     /// <summary>The mode choice (0 line, 1 raw).</summary>
     public OptionSelector Mode => _mode;
 
+    /// <summary>The line ending choice (CRLF, LF).</summary>
+    public OptionSelector Ending => _ending;
+
     /// <summary>The kind choice (the catalog's order).</summary>
     public OptionSelector Kind => _kind;
 
