@@ -3,6 +3,7 @@ using NetScope.Tui.Dialogs;
 using NetScope.Tui.Model;
 using Terminal.Gui.Input;
 using Terminal.Gui.Testing;
+using Terminal.Gui.Views;
 
 namespace NetScope.Tui.Tests;
 
@@ -52,6 +53,92 @@ public sealed class DialogTests
         app.End(token);
     }
 
+    [Theory]
+    [InlineData("no such name!", "", "server name 'no such name!': not a host name or IP address")]
+    [InlineData("", "h2,,http/1.1", "ALPN 'h2,,http/1.1': an empty protocol name (write names like h2, http/1.1)")]
+    [InlineData("", "h2,", "ALPN 'h2,': an empty protocol name (write names like h2, http/1.1)")]
+    [InlineData("", ",", "ALPN ',': an empty protocol name (write names like h2, http/1.1)")]
+    public void ABadServerNameOrAlpnListIsExplainedInTheDialogWhichStaysOpen(string serverName, string alpn, string problem)
+    {
+        using var app = Headless.Create(100, 30);
+        using var dialog = new NewSessionDialog(Headless.Colour, _catalog);
+        var token = app.Begin(dialog)!;
+        dialog.SelectKind("tls");
+        dialog.Port.Text = "443";
+        dialog.ServerName.Text = serverName;
+        dialog.Alpn.Text = alpn;
+        dialog.Alpn.SetFocus();
+        app.InjectKey(Key.Enter);
+        app.LayoutAndDraw();
+
+        Assert.Equal(problem, dialog.Problem);
+        Assert.Contains(Headless.Screen(app), row => row.Contains(problem, StringComparison.Ordinal));
+        Assert.False(dialog.StopRequested);
+        Assert.Null(dialog.Request);
+        app.End(token);
+    }
+
+    [Fact]
+    public void AnAlpnNameOfMoreThan255BytesIsRefusedAndOneOf255IsAccepted()
+    {
+        using var app = Headless.Create(100, 30);
+        using var dialog = new NewSessionDialog(Headless.Colour, _catalog);
+        var token = app.Begin(dialog)!;
+        dialog.SelectKind("tls");
+        dialog.Port.Text = "443";
+        dialog.Alpn.Text = "h2, " + new string('é', 128);
+        dialog.Alpn.SetFocus();
+        app.InjectKey(Key.Enter);
+
+        Assert.Equal($"ALPN '{new string('é', 12)}…': 256 bytes, at most 255", dialog.Problem);
+        Assert.Null(dialog.Request);
+
+        dialog.Alpn.Text = "h2, " + new string('é', 127) + "x";
+        app.InjectKey(Key.Enter);
+
+        Assert.Equal(string.Empty, dialog.Problem);
+        Assert.Equal(["h2", new string('é', 127) + "x"], dialog.Request!.ApplicationProtocols);
+        app.End(token);
+    }
+
+    [Fact]
+    public void ATlsSessionRequestCarriesTheServerNameAndTheAlpnProtocolsInOrder()
+    {
+        using var app = Headless.Create(100, 30);
+        using var dialog = new NewSessionDialog(Headless.Colour, _catalog);
+        var token = app.Begin(dialog)!;
+        dialog.SelectKind("tls");
+        dialog.Port.Text = "8443";
+        dialog.ServerName.Text = " api.example ";
+        dialog.Alpn.Text = " h2 , http/1.1 ";
+        dialog.Alpn.SetFocus();
+        app.InjectKey(Key.Enter);
+
+        Assert.Equal(string.Empty, dialog.Problem);
+        Assert.True(dialog.StopRequested);
+        var request = dialog.Request!;
+        Assert.Equal(("tls", "127.0.0.1:8443", "api.example"), (request.Kind, request.Target.ToString(), request.ServerName));
+        Assert.Equal(["h2", "http/1.1"], request.ApplicationProtocols);
+        app.End(token);
+    }
+
+    [Fact]
+    public void EmptyServerNameAndAlpnFieldsMeanTheHostAndNoAlpn()
+    {
+        using var app = Headless.Create(100, 30);
+        using var dialog = new NewSessionDialog(Headless.Colour, _catalog);
+        var token = app.Begin(dialog)!;
+        dialog.SelectKind("tls");
+        dialog.Port.Text = "8443";
+        dialog.Port.SetFocus();
+        app.InjectKey(Key.Enter);
+
+        Assert.True(dialog.StopRequested);
+        Assert.Null(dialog.Request!.ServerName);
+        Assert.Empty(dialog.Request.ApplicationProtocols);
+        app.End(token);
+    }
+
     [Fact]
     public void TheNewSessionDialogLaysOutItsFields()
     {
@@ -61,7 +148,7 @@ public sealed class DialogTests
         app.LayoutAndDraw();
         var screen = string.Join('\n', Headless.Trimmed(app));
 
-        foreach (var expected in new[] { "New session", "Kind:", "tcp", "Host:", "127.0.0.1", "Port:", "Mode:", "line", "raw", "Ending:", "CRLF", "LF", "Cancel", "Open" })
+        foreach (var expected in new[] { "New session", "Kind:", "tcp", "Host:", "127.0.0.1", "Port:", "Mode:", "line", "raw", "Ending:", "CRLF", "LF", "SNI:", "ALPN:", "Cancel", "Open" })
         {
             Assert.Contains(expected, screen, StringComparison.Ordinal);
         }
@@ -154,6 +241,55 @@ public sealed class DialogTests
     }
 
     [Fact]
+    public void EnterOnAListenerKindOptionChoosesItMovesToTheNextFieldAndStartsNothing()
+    {
+        using var app = Headless.Create(100, 30);
+        var started = new List<ListenRequest>();
+        using var dialog = new NewListenerDialog(Headless.Colour, _catalog, (request, _) => started.Add(request));
+        var token = app.Begin(dialog)!;
+        dialog.Port.Text = "7007";
+        Option(dialog.Kind, 2).SetFocus();
+        app.InjectKey(Key.Enter);
+
+        Assert.Equal(2, dialog.Kind.Value);
+        Assert.Empty(started);
+        Assert.Equal(string.Empty, dialog.Problem);
+        Assert.False(dialog.StopRequested);
+        Assert.True(dialog.Address.HasFocus);
+        app.InjectKey(Key.Enter);
+        Assert.Equal([new ListenRequest("chargen", "127.0.0.1", 7007, true)], started);
+        app.End(token);
+    }
+
+    [Fact]
+    public void EnterOnASessionOptionChoosesItAndMovesToTheNextShownFieldWithoutOpeningOrValidating()
+    {
+        using var app = Headless.Create(100, 30);
+        using var dialog = new NewSessionDialog(Headless.Colour, _catalog);
+        var token = app.Begin(dialog)!;
+        Option(dialog.Mode, 1).SetFocus();
+        app.InjectKey(Key.Enter);
+        Assert.True(dialog.Ending.HasFocus);
+        Option(dialog.Kind, 1).SetFocus();
+        app.InjectKey(Key.Enter);
+        Assert.True(dialog.Host.HasFocus);
+
+        Assert.Equal((1, 1), (dialog.Kind.Value, dialog.Mode.Value));
+        Assert.Equal(string.Empty, dialog.Problem); // the empty port was not even checked
+        Assert.False(dialog.StopRequested);
+        Assert.Null(dialog.Request);
+
+        Option(dialog.Kind, 2).SetFocus();
+        app.InjectKey(Key.Enter); // http: its first field is the method, the host's row now
+        Assert.True(dialog.Method.HasFocus);
+        Option(dialog.Kind, 2).SetFocus();
+        app.InjectKey(Key.Enter); // on the option already chosen: still no confirmation
+        Assert.False(dialog.StopRequested);
+        Assert.Equal(2, dialog.Kind.Value);
+        app.End(token);
+    }
+
+    [Fact]
     public void EscapeCancelsADialogWithoutARequest()
     {
         using var app = Headless.Create(100, 30);
@@ -166,4 +302,6 @@ public sealed class DialogTests
         Assert.Null(dialog.Request);
         app.End(token);
     }
+
+    private static CheckBox Option(OptionSelector selector, int index) => selector.SubViews.OfType<CheckBox>().ElementAt(index);
 }

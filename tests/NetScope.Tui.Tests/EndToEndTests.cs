@@ -20,6 +20,7 @@ public sealed partial class EndToEndTests
 
         await terminal.KeysAsync("F3");
         await terminal.WaitForTextAsync("New listener");
+        await terminal.KeysAsync("Enter"); // on the kind (echo): chooses it and moves to the address
         await terminal.KeysAsync("Enter");
         await terminal.WaitForTextAsync("started echo listener");
         var screen = await terminal.WaitForAsync(s => ListeningPort().IsMatch(string.Join('\n', s)), "the listener's address");

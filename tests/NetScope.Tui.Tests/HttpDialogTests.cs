@@ -187,7 +187,7 @@ public sealed class HttpDialogTests
         Assert.False(dialog.ShowsHttp);
         Assert.DoesNotContain("Method:", screen, StringComparison.Ordinal);
         Assert.DoesNotContain("URL:", screen, StringComparison.Ordinal);
-        Assert.Contains("Verify and CA apply to tls", screen, StringComparison.Ordinal);
+        Assert.Contains("tls: SNI (empty: the host), ALPN (h2,http/1.1), CA", screen, StringComparison.Ordinal);
         app.End(token);
     }
 }

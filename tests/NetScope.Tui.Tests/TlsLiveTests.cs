@@ -6,7 +6,7 @@ using NetScope.Tui.Views;
 
 namespace NetScope.Tui.Tests;
 
-/// <summary>TLS from the UI: a TLS listener with a generated certificate, a TLS session to it, and STARTTLS on a plain one.</summary>
+/// <summary>TLS from the UI: a TLS listener with a generated certificate, a TLS session to it (with SNI and ALPN from the dialog's fields), and STARTTLS on a plain one.</summary>
 public sealed class TlsLiveTests
 {
     [Fact]
@@ -15,7 +15,12 @@ public sealed class TlsLiveTests
         await using var live = await LiveWorkspace.StartAsync();
         var listener = await live.Commands.Listen(live.Catalog, new ListenRequest("echo", "127.0.0.1", 0, true) { Tls = true });
         var address = (await live.Host.Workspace.SnapshotAsync()).Listeners.Single(l => l.Id == listener).Address!;
-        var request = new OpenRequest("tls", HostPort.Parse(address), StreamMode.Line, "\r\n"u8.ToArray()) { Insecure = true };
+        var request = new OpenRequest("tls", HostPort.Parse(address), StreamMode.Line, "\r\n"u8.ToArray())
+        {
+            Insecure = true,
+            ServerName = "localhost",
+            ApplicationProtocols = ["x-netscope", "h2"],
+        };
         var session = await live.Commands.Open(live.Catalog.FindSession("tls")!.Create(request));
         live.Feed.Selected = session;
         live.RefreshUntil(f => f.Rows.Any(r => r.Id == session && r.Status == EntryStatus.Secure), "the session secure");
@@ -27,6 +32,12 @@ public sealed class TlsLiveTests
         Assert.Contains(transport, l => l.StartsWith("  version       TLS", StringComparison.Ordinal));
         Assert.Contains(transport, l => l.StartsWith("  cipher        ", StringComparison.Ordinal));
         Assert.Contains(transport, l => l.StartsWith("tls transport #", StringComparison.Ordinal));
+        Assert.Contains("  sni           localhost", transport);
+        Assert.Contains("  alpn          none agreed (offered x-netscope, h2)", transport);
+        Assert.Contains("  peer chain    1 certificate", transport);
+        Assert.Contains("  [0] subject   CN=localhost", transport);
+        Assert.Contains("  [0] key       ECDSA P-256, 256 bits", transport);
+        Assert.Contains("  verification  FAILED, not enforced", transport);
         Assert.Equal('◆', EntryListView.Symbol(EntryStatus.Secure, Theme.Symbols.Unicode));
     }
 

@@ -1,4 +1,3 @@
-using System.Globalization;
 using NetScope.Core.Tls;
 using NetScope.Core.Transports;
 using NetScope.Sessions.Streams;
@@ -28,40 +27,15 @@ public sealed class TlsSessionStarter : ISessionStarter
     /// <inheritdoc/>
     public string Target => _request.Target.ToString();
 
-    /// <summary>What a view shows about a TLS transport: the handshake's state and, once done, what it negotiated.</summary>
+    /// <summary>
+    /// What a view shows about a TLS transport: the handshake's state and, once done, what it negotiated, every
+    /// certificate the peer sent (rows named <c>[i] subject</c>, <c>[i] issuer</c>, <c>[i] from</c>, <c>[i] until</c>,
+    /// <c>[i] key</c>, <c>[i] sha256</c>, leaf first) and the verification's outcome, reason and path.
+    /// </summary>
     public static IReadOnlyList<KeyValuePair<string, string>> Describe(ITlsTransport transport)
     {
         ArgumentNullException.ThrowIfNull(transport);
-        var status = transport.GetStatus();
-        var details = new List<KeyValuePair<string, string>>
-        {
-            new("tls state", status.State.ToString()),
-            new("handshake ms", status.HandshakeElapsed.TotalMilliseconds.ToString("0.0", CultureInfo.InvariantCulture)),
-        };
-        if (status.Session is { } session)
-        {
-            details.Add(new("version", session.ProtocolName));
-            details.Add(new("cipher", session.CipherSuite.ToString()));
-            details.Add(new("alpn", session.ApplicationProtocol ?? "none"));
-        }
-
-        if ((status.ServerNameSent ?? status.ServerNameReceived) is { } sni)
-        {
-            details.Add(new("sni", sni));
-        }
-
-        if (status.PeerCertificates.Count > 0)
-        {
-            details.Add(new("peer", status.PeerCertificates[0].Subject));
-        }
-
-        details.Add(new("verification", status.Verification.Reason));
-        if (status.Failure is { } failure)
-        {
-            details.Add(new("failure", failure.Message));
-        }
-
-        return details;
+        return TlsDetailRows.Describe(transport.GetStatus());
     }
 
     /// <inheritdoc/>

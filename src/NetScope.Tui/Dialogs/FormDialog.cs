@@ -9,13 +9,14 @@ namespace NetScope.Tui.Dialogs;
 /// <summary>
 /// A dialog of labelled fields with a problem line and Cancel / confirm buttons: Enter on the
 /// confirm button (the default) validates, and a problem is shown in the dialog instead of closing
-/// it. Subclasses add their fields with <see cref="AddField"/> and say what is wrong in <see cref="Validate"/>.
+/// it. Enter on a radio option chooses it and moves on to the next field, without confirming. Subclasses add their fields with <see cref="AddField"/> and say what is wrong in <see cref="Validate"/>.
 /// </summary>
 internal abstract class FormDialog : Dialog
 {
     private const int LabelWidth = 9;
     private readonly Button _confirm;
     private readonly Label _problem;
+    private readonly List<View> _fields = [];
     private int _nextRow;
 
     protected FormDialog(TuiStyle style, string title, string confirm)
@@ -59,8 +60,16 @@ internal abstract class FormDialog : Dialog
 
         var caption = new Label { X = 0, Y = _nextRow, Text = label };
         Add(caption, field);
+        _fields.Add(field);
         _nextRow += Math.Max(1, field.Frame.Height);
         return caption;
+    }
+
+    /// <summary>Focuses the first field added after <paramref name="field"/> that is shown and takes the focus.</summary>
+    private void FocusFieldAfter(View field)
+    {
+        var next = _fields.Skip(_fields.IndexOf(field) + 1).FirstOrDefault(f => f.Visible && f.Enabled && f.CanFocus);
+        next?.SetFocus();
     }
 
     /// <summary>Adds a line of explanation under the fields; returns it.</summary>
@@ -113,6 +122,15 @@ internal abstract class FormDialog : Dialog
         if (source is Button button && button != _confirm)
         {
             return base.OnAccepting(args);
+        }
+
+        // Enter on a radio option: the selector has already chosen it. Submitting too would start whatever
+        // was chosen before the user could look (the wrong listener, say); instead go on to the next field,
+        // as Tab would only after walking through every other option of the group.
+        if ((source as SelectorBase ?? source?.SuperView as SelectorBase) is { } selector)
+        {
+            FocusFieldAfter(selector);
+            return true;
         }
 
         if (Validate() is { } problem)

@@ -12,7 +12,8 @@ namespace NetScope.Tui.Dialogs;
 /// <summary>
 /// Opens a session. For tcp and tls: host and port, line or raw mode, and the line ending line mode sends. For
 /// http: the method, URL, header fields, body, a timeout, a proxy and whether to follow redirects (the two groups share their rows;
-/// the kind shows one). Certificate verification and a CA file apply to tls and https. A bad field is explained
+/// the kind shows one). Certificate verification and a CA file apply to tls and https; the server name (SNI) and
+/// the ALPN protocols to offer share the tcp/tls group and apply to tls. A bad field is explained
 /// in the dialog, which stays open.
 /// </summary>
 internal sealed class NewSessionDialog : FormDialog
@@ -24,6 +25,8 @@ internal sealed class NewSessionDialog : FormDialog
     private readonly TextField _port = new() { Text = string.Empty };
     private readonly OptionSelector _mode;
     private readonly OptionSelector _ending;
+    private readonly TextField _serverName = new() { Text = string.Empty };
+    private readonly TextField _alpn = new() { Text = string.Empty };
     private readonly TextField _method = new() { Text = "GET" };
     private readonly TextField _url = new() { Text = string.Empty };
     private readonly TextField _headers = new() { Text = string.Empty };
@@ -47,7 +50,7 @@ internal sealed class NewSessionDialog : FormDialog
         _ending = Selector(Endings.Select(e => e.Name));
         AddField("Kind:", _kind);
         var groupRow = NextRow;
-        Group(_streamViews, ("Host:", _host), ("Port:", _port), ("Mode:", _mode), ("Ending:", _ending));
+        Group(_streamViews, ("Host:", _host), ("Port:", _port), ("Mode:", _mode), ("Ending:", _ending), ("SNI:", _serverName), ("ALPN:", _alpn));
         var streamEnd = NextRow;
         NextRow = groupRow;
         Group(_httpViews, ("Method:", _method), ("URL:", _url), ("Headers:", _headers), ("Body:", _body), ("Timeout:", _timeout), ("Proxy:", _proxy), ("Follow:", _follow));
@@ -71,8 +74,17 @@ internal sealed class NewSessionDialog : FormDialog
     /// <summary>The mode choice (0 line, 1 raw).</summary>
     public OptionSelector Mode => _mode;
 
+    /// <summary>The line ending choice (CRLF, LF).</summary>
+    public OptionSelector Ending => _ending;
+
     /// <summary>The kind choice (the catalog's order).</summary>
     public OptionSelector Kind => _kind;
+
+    /// <summary>For tls: the server name to send as SNI and check the certificate against (empty: the host).</summary>
+    public TextField ServerName => _serverName;
+
+    /// <summary>For tls: the ALPN protocols to offer, comma-separated, most preferred first (empty: none).</summary>
+    public TextField Alpn => _alpn;
 
     /// <summary>For TLS: skip certificate verification.</summary>
     public CheckBox Insecure => _insecure;
@@ -163,7 +175,7 @@ internal sealed class NewSessionDialog : FormDialog
             : "line: Enter sends a line and its ending; raw: escapes like \\r \\x00";
         _note2.Text = http
             ? "body: sent as typed (UTF-8), with Content-Length; Verify, CA: https"
-            : "Verify and CA apply to tls (CA: a PEM file to trust, empty: the system's)";
+            : "tls: SNI (empty: the host), ALPN (h2,http/1.1), CA (a PEM file to trust)";
     }
 
     private string? Parse(out OpenRequest? request)
@@ -226,11 +238,23 @@ internal sealed class NewSessionDialog : FormDialog
             return portProblem;
         }
 
+        if (!TlsFieldParsers.TryServerName(_serverName.Text, out var serverName, out var serverNameProblem))
+        {
+            return serverNameProblem;
+        }
+
+        if (!TlsFieldParsers.TryAlpn(_alpn.Text, out var alpn, out var alpnProblem))
+        {
+            return alpnProblem;
+        }
+
         var ending = Endings[Math.Clamp(_ending.Value ?? 0, 0, Endings.Length - 1)].Bytes;
         request = new OpenRequest(kind.Name, new HostPort(host, port), _mode.Value == 1 ? StreamMode.Raw : StreamMode.Line, ending)
         {
             Insecure = insecure,
             TrustedAuthorities = authorities,
+            ServerName = serverName,
+            ApplicationProtocols = alpn,
         };
         return null;
     }

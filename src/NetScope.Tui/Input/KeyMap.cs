@@ -103,7 +103,7 @@ internal static class KeyMap
         ]),
         ("Dialogs", [
             new("Tab", "next field"),
-            new("Enter", "confirm (problems are shown in the dialog)"),
+            new("Enter", "confirm (problems are shown in the dialog); on a ○ choice: choose it and go to the next field"),
             new("Esc", "cancel"),
         ]),
     ];

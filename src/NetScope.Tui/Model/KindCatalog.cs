@@ -25,7 +25,7 @@ internal sealed class KindCatalog
             new SessionChoice("tcp", "a TCP connection you type into, line by line or raw bytes (/starttls upgrades it)", request =>
                 new TcpSessionStarter(new TcpSessionRequest(request.Target) { Mode = request.Mode, LineEnding = request.LineEnding })),
             new SessionChoice("tls", "the same over TLS: the handshake, version, cipher and certificate in the Transport tab", request =>
-                new TlsSessionStarter(new TlsSessionRequest(request.Target, ClientOptions(request.Target.Host, request.Insecure, request.TrustedAuthorities)) { Mode = request.Mode, LineEnding = request.LineEnding })),
+                new TlsSessionStarter(new TlsSessionRequest(request.Target, ClientOptions(request.ServerName ?? request.Target.Host, request.Insecure, request.TrustedAuthorities, request.ApplicationProtocols)) { Mode = request.Mode, LineEnding = request.LineEnding })),
             new SessionChoice("http", "one HTTP request (http:// or https://) and its response: phases in the Timing tab, r repeats it", request =>
                 new HttpRequestStarter(request)),
         ];
@@ -60,11 +60,12 @@ internal sealed class KindCatalog
     public ListenerChoice? FindListener(string name) => Listeners.FirstOrDefault(l => string.Equals(l.Name, name, StringComparison.OrdinalIgnoreCase));
 
     /// <summary>
-    /// What a TLS client (a tls session, or <c>/starttls</c>) offers and checks: the host as the server name,
-    /// and <paramref name="trusted"/> as the only authorities when given (else the system's store).
+    /// What a TLS client (a tls session, or <c>/starttls</c>) offers and checks: <paramref name="serverName"/>
+    /// (the host unless the dialog named another) as SNI and for the name check, <paramref name="trusted"/> as
+    /// the only authorities when given (else the system's store), and <paramref name="alpn"/> (none when empty).
     /// </summary>
-    public static TlsClientOptions ClientOptions(string host, bool insecure, X509Certificate2Collection? trusted = null) =>
-        new() { ServerName = host, Insecure = insecure, TrustedAuthorities = trusted };
+    public static TlsClientOptions ClientOptions(string serverName, bool insecure, X509Certificate2Collection? trusted = null, IReadOnlyList<string>? alpn = null) =>
+        new() { ServerName = serverName, Insecure = insecure, TrustedAuthorities = trusted, ApplicationProtocols = alpn ?? [] };
 
     /// <summary>
     /// Builds the starter for <paramref name="request"/>; for TLS it first makes a self-signed

@@ -18,6 +18,14 @@ internal sealed record OpenRequest(string Kind, HostPort Target, StreamMode Mode
     /// <remarks>Defaults to the system's store.</remarks>
     public X509Certificate2Collection? TrustedAuthorities { get; init; }
 
+    /// <summary>For a tls session: the name sent as SNI and checked against the certificate, or <see langword="null"/> for the host.</summary>
+    /// <remarks>Defaults to the host.</remarks>
+    public string? ServerName { get; init; }
+
+    /// <summary>For a tls session: the ALPN protocols to offer, most preferred first.</summary>
+    /// <remarks>Defaults to none (no ALPN extension).</remarks>
+    public IReadOnlyList<string> ApplicationProtocols { get; init; } = [];
+
     /// <summary>For an http session: the request.</summary>
     /// <remarks>Defaults to none (the other kinds).</remarks>
     public HttpRequestSpec? Http { get; init; }
