@@ -1,8 +1,10 @@
 using NetScope.Sessions.Streams;
 using NetScope.Tui.Dialogs;
 using NetScope.Tui.Model;
+using Terminal.Gui.App;
 using Terminal.Gui.Input;
 using Terminal.Gui.Testing;
+using Terminal.Gui.ViewBase;
 using Terminal.Gui.Views;
 
 namespace NetScope.Tui.Tests;
@@ -24,13 +26,7 @@ public sealed class DialogTests
         var token = app.Begin(dialog)!;
         dialog.Host.Text = host;
         dialog.Port.Text = port;
-        dialog.Port.SetFocus();
-        app.InjectKey(Key.Enter);
-        app.LayoutAndDraw();
-
-        Assert.Equal(problem, dialog.Problem);
-        Assert.Contains(Headless.Screen(app), row => row.Contains(problem, StringComparison.Ordinal));
-        Assert.False(dialog.StopRequested);
+        SubmitAndExpectProblem(app, dialog, dialog.Port, problem);
         Assert.Null(dialog.Request);
         app.End(token);
     }
@@ -67,13 +63,7 @@ public sealed class DialogTests
         dialog.Port.Text = "443";
         dialog.ServerName.Text = serverName;
         dialog.Alpn.Text = alpn;
-        dialog.Alpn.SetFocus();
-        app.InjectKey(Key.Enter);
-        app.LayoutAndDraw();
-
-        Assert.Equal(problem, dialog.Problem);
-        Assert.Contains(Headless.Screen(app), row => row.Contains(problem, StringComparison.Ordinal));
-        Assert.False(dialog.StopRequested);
+        SubmitAndExpectProblem(app, dialog, dialog.Alpn, problem);
         Assert.Null(dialog.Request);
         app.End(token);
     }
@@ -198,14 +188,8 @@ public sealed class DialogTests
         var token = app.Begin(dialog)!;
         dialog.Address.Text = address;
         dialog.Port.Text = port;
-        dialog.Port.SetFocus();
-        app.InjectKey(Key.Enter);
-        app.LayoutAndDraw();
-
-        Assert.Equal(problem, dialog.Problem);
-        Assert.Contains(Headless.Screen(app), row => row.Contains(problem, StringComparison.Ordinal));
+        SubmitAndExpectProblem(app, dialog, dialog.Port, problem);
         Assert.Empty(started);
-        Assert.False(dialog.StopRequested);
         app.End(token);
     }
 
@@ -304,4 +288,16 @@ public sealed class DialogTests
     }
 
     private static CheckBox Option(OptionSelector selector, int index) => selector.SubViews.OfType<CheckBox>().ElementAt(index);
+
+    /// <summary>Presses Enter in <paramref name="field"/>: the dialog must explain <paramref name="problem"/> on screen and stay open.</summary>
+    private static void SubmitAndExpectProblem(IApplication app, FormDialog dialog, View field, string problem)
+    {
+        field.SetFocus();
+        app.InjectKey(Key.Enter);
+        app.LayoutAndDraw();
+
+        Assert.Equal(problem, dialog.Problem);
+        Assert.Contains(Headless.Screen(app), row => row.Contains(problem, StringComparison.Ordinal));
+        Assert.False(dialog.StopRequested);
+    }
 }
