@@ -74,7 +74,7 @@ internal sealed class BodyOutput : IDisposable
         }
         catch (Exception exception) when (exception is IOException or UnauthorizedAccessException)
         {
-            throw new CliException(ExitCode.FileError, $"-o {path}: {Reason(exception, path)}", exception);
+            throw FileErrorText.Fail("-o", path, exception);
         }
     }
 
@@ -94,7 +94,7 @@ internal sealed class BodyOutput : IDisposable
         }
         catch (Exception exception) when (exception is IOException or UnauthorizedAccessException)
         {
-            throw new CliException(ExitCode.FileError, $"write {Name}: {Reason(exception, IsFile ? Name : null)}", exception);
+            throw new CliException(ExitCode.FileError, $"write {Name}: {FileErrorText.Reason(IsFile ? Name : "", exception)}", exception);
         }
     }
 
@@ -111,13 +111,10 @@ internal sealed class BodyOutput : IDisposable
         }
         catch (Exception exception) when (exception is IOException or UnauthorizedAccessException)
         {
-            throw new CliException(ExitCode.FileError, $"write {Name}: {Reason(exception, IsFile ? Name : null)}", exception);
+            throw new CliException(ExitCode.FileError, $"write {Name}: {FileErrorText.Reason(IsFile ? Name : "", exception)}", exception);
         }
     }
 
     /// <inheritdoc/>
     public void Dispose() => _stream?.Dispose();
-
-    /// <summary>What went wrong, as strerror says it: "no such file or directory", "is a directory", "broken pipe".</summary>
-    internal static string Reason(Exception exception, string? path) => FileErrorText.Reason(path ?? "", exception);
 }
