@@ -113,8 +113,10 @@ public sealed partial class ListenHttpTests : IDisposable
     public async Task HeaderTimeoutAnswers408ToASlowHead()
     {
         await using var listener = await RunningListener.StartAsync("http", "--echo", "--header-timeout", "300ms");
-        using var peer = await listener.ConnectAsync();
+        // Started before the connect: the server's timer starts at its accept, which may run
+        // before this side's connect continuation does on a loaded machine.
         var clock = Stopwatch.StartNew();
+        using var peer = await listener.ConnectAsync();
 
         await peer.SendAsync("GET / HTTP/1.1\r\nHost: h\r\n");
         var answer = await peer.ReadTextToEndAsync();
